@@ -1,0 +1,18 @@
+// The read side's one library: the CLI, the HTTP API and the web UI all call these functions over a Store.
+// Every function loads what it needs from the store and returns plain JSON-able objects.
+export { loadCorpus } from './corpus.js'
+export type { ArticleRef, Corpus, EntityRef } from './corpus.js'
+export { foldKey } from './fold.js'
+export { ICD203, bandRank, medianBand } from './bands.js'
+export { listEntities, entityDossier, entitySummaries, buildDossier } from './entities.js'
+export type { AttributeView, AttributeSource, EntityDossier, EntitySummary } from './entities.js'
+export { listQuotes, allQuotes, filterQuotes, quoteId } from './quotes.js'
+export type { QuoteQuery, QuoteView } from './quotes.js'
+export { timeline, buildTimeline, filterTimeline, eventId } from './timeline.js'
+export type { TimelineEntry, TimelineSource } from './timeline.js'
+export { assessmentBoard, allAssessments, buildBoards, filterBoards, assessmentId } from './assessments.js'
+export type { AssessmentView, HolderRow, QuestionBoard } from './assessments.js'
+export { storyList, storyPage, buildStoryPage } from './stories.js'
+export type { ProvenanceView, StoryPage, StorySummary } from './stories.js'
+export { articleList, articlePage, buildArticlePage } from './articles.js'
+export type { ArticleListItem, ArticlePage, BlockView } from './articles.js'
