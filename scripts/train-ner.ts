@@ -1,0 +1,227 @@
+// `npm run train -- ner [--train path] [--dev path] [--epochs n] [--passes 1|2]`: trains the NER tagger (averaged
+// structured perceptron, BILOU + Viterbi) on CoNLL-2003 train, picks the epoch count on valid, and writes
+// models/ner/pass1.bin.gz (+ pass2.bin.gz, a second pass with first-pass document features). Deterministic:
+// sentence order is shuffled with a seeded generator.
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { buildDocContext, sentenceFeatures, type DocContext } from '../src/stages/mentions/features.js'
+import { readConll, type ConllDoc } from '../src/stages/mentions/conll.js'
+import { NL, bilouToIob, iobSpans, iobToBilou } from '../src/stages/mentions/labels.js'
+import { Model, viterbi } from '../src/stages/mentions/model.js'
+import { MODEL_DIR, withFirstPass } from '../src/stages/mentions/tag.js'
+
+/** Features seen fewer times than this in training are dropped (smaller model, little accuracy cost). */
+const MIN_FEATURE_COUNT = 2
+/** Upper bound on epochs; the best epoch on dev is kept. */
+const MAX_EPOCHS = 12
+/** Seed of the sentence shuffle (training is deterministic). */
+const SEED = 20030601
+/** Folds for the jackknifed first-pass predictions the second pass trains on (so its features are not over-confident). */
+const FOLDS = 4
+
+interface Example {
+  readonly feats: Int32Array // feature ids, concatenated
+  readonly offs: Int32Array // n + 1 offsets into feats
+  readonly gold: number[]
+}
+
+function rng(seed: number): () => number {
+  let s = seed >>> 0
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0
+    let t = s
+    t = Math.imul(t ^ (t >>> 15), t | 1)
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
+
+interface Trained {
+  w: Float32Array
+  trans: Float32Array
+  epochs: number
+  devF1: number
+}
+
+type Ctxs = (DocContext | undefined)[]
+
+function docFeatures(docs: readonly ConllDoc[], ctxs: Ctxs): string[][][] {
+  const out: string[][][] = []
+  docs.forEach((d, i) => {
+    for (const s of d) out.push(sentenceFeatures(s.words, ctxs[i]))
+  })
+  return out
+}
+
+function featureIndex(feats: readonly string[][][]): Map<string, number> {
+  const counts = new Map<string, number>()
+  for (const s of feats) for (const t of s) for (const f of t) counts.set(f, (counts.get(f) ?? 0) + 1)
+  const index = new Map<string, number>()
+  for (const [f, c] of [...counts].sort((a, b) => (a[0] < b[0] ? -1 : 1))) if (c >= MIN_FEATURE_COUNT) index.set(f, index.size)
+  return index
+}
+
+function toExamples(feats: readonly string[][][], docs: readonly ConllDoc[], index: Map<string, number>): Example[] {
+  const golds = docs.flatMap((d) => d.map((s) => iobToBilou(s.tags)))
+  return feats.map((s, k) => {
+    const ids: number[] = []
+    const offs = [0]
+    for (const t of s) {
+      for (const f of t) {
+        const id = index.get(f)
+        if (id !== undefined) ids.push(id)
+      }
+      offs.push(ids.length)
+    }
+    return { feats: Int32Array.from(ids), offs: Int32Array.from(offs), gold: golds[k]! }
+  })
+}
+
+function decode(ex: Example, w: Float32Array | Float64Array, trans: Float32Array | Float64Array): number[] {
+  const n = ex.gold.length
+  const scores = new Float32Array(n * NL)
+  for (let t = 0; t < n; t++) {
+    for (let j = ex.offs[t]!; j < ex.offs[t + 1]!; j++) {
+      const row = ex.feats[j]! * NL
+      for (let y = 0; y < NL; y++) scores[t * NL + y]! += w[row + y]!
+    }
+  }
+  return viterbi(scores, n, trans instanceof Float32Array ? trans : Float32Array.from(trans))
+}
+
+function f1(golds: readonly number[][], preds: readonly number[][]): number {
+  let tp = 0
+  let np = 0
+  let ng = 0
+  golds.forEach((g, k) => {
+    const gs = new Set(iobSpans(bilouToIob(g)).map((s) => s.join()))
+    const ps = iobSpans(bilouToIob(preds[k]!)).map((s) => s.join())
+    ng += gs.size
+    np += ps.length
+    for (const p of ps) if (gs.has(p)) tp++
+  })
+  return np && ng ? (2 * tp) / (np + ng) : 0
+}
+
+/** Averaged structured perceptron; returns the averaged model of the best epoch on `dev` (or of `epochs` if fixed). */
+function train(examples: Example[], nFeat: number, dev: Example[] | undefined, epochs: number, log: (s: string) => void): Trained {
+  const size = nFeat * NL
+  const w = new Float64Array(size)
+  const u = new Float64Array(size) // sum of c * update, for averaging
+  const tr = new Float64Array((NL + 1) * NL)
+  const tu = new Float64Array((NL + 1) * NL)
+  let c = 1
+  const order = examples.map((_, i) => i)
+  const rand = rng(SEED)
+  let best: Trained = { w: new Float32Array(0), trans: new Float32Array(0), epochs: 0, devF1: -1 }
+  const average = (): { w: Float32Array; trans: Float32Array } => {
+    const aw = new Float32Array(size)
+    for (let i = 0; i < size; i++) aw[i] = w[i]! - u[i]! / c
+    const at = new Float32Array(tr.length)
+    for (let i = 0; i < tr.length; i++) at[i] = tr[i]! - tu[i]! / c
+    return { w: aw, trans: at }
+  }
+  for (let e = 1; e <= epochs; e++) {
+    for (let i = order.length - 1; i > 0; i--) {
+      const j = Math.floor(rand() * (i + 1))
+      ;[order[i], order[j]] = [order[j]!, order[i]!]
+    }
+    let errors = 0
+    for (const k of order) {
+      const ex = examples[k]!
+      const pred = decode(ex, w, tr)
+      const g = ex.gold
+      for (let t = 0; t < g.length; t++) {
+        const gp = t === 0 ? NL : g[t - 1]!
+        const pp = t === 0 ? NL : pred[t - 1]!
+        if (g[t] === pred[t] && gp === pp) continue
+        if (g[t] !== pred[t]) {
+          errors++
+          for (let j = ex.offs[t]!; j < ex.offs[t + 1]!; j++) {
+            const row = ex.feats[j]! * NL
+            w[row + g[t]!]! += 1
+            u[row + g[t]!]! += c
+            w[row + pred[t]!]! -= 1
+            u[row + pred[t]!]! -= c
+          }
+        }
+        tr[gp * NL + g[t]!]! += 1
+        tu[gp * NL + g[t]!]! += c
+        tr[pp * NL + pred[t]!]! -= 1
+        tu[pp * NL + pred[t]!]! -= c
+      }
+      c++
+    }
+    if (dev) {
+      const avg = average()
+      const score = f1(dev.map((d) => d.gold), dev.map((d) => decode(d, avg.w, avg.trans)))
+      log(`  epoch ${e}: ${errors} token errors, dev F1 ${score.toFixed(4)}`)
+      if (score > best.devF1) best = { ...avg, epochs: e, devF1: score }
+    } else log(`  epoch ${e}: ${errors} token errors`)
+  }
+  if (!dev) best = { ...average(), epochs, devF1: -1 }
+  return best
+}
+
+function modelFrom(index: Map<string, number>, w: Float32Array, trans: Float32Array): Model {
+  return new Model(index, w, trans)
+}
+
+function arg(args: string[], name: string, def: string): string {
+  const i = args.indexOf(name)
+  return i >= 0 && args[i + 1] ? args[i + 1]! : def
+}
+
+export async function run(args: string[]): Promise<number> {
+  const trainPath = arg(args, '--train', '../shared/data/conll2003/train.txt')
+  const devPath = arg(args, '--dev', '../shared/data/conll2003/valid.txt')
+  const maxEpochs = Number(arg(args, '--epochs', String(MAX_EPOCHS)))
+  const passes = Number(arg(args, '--passes', '2'))
+  const outDir = arg(args, '--out', MODEL_DIR)
+  const log = (s: string): void => console.log(s)
+  const t0 = Date.now()
+  const trainDocs = readConll(trainPath)
+  const devDocs = readConll(devPath)
+  const ctxOf = (docs: ConllDoc[]): Ctxs => docs.map((d) => buildDocContext(d.map((s) => s.words)))
+  const trainCtx = ctxOf(trainDocs)
+  const devCtx = ctxOf(devDocs)
+
+  log(`pass 1: ${trainDocs.length} train docs, ${devDocs.length} dev docs`)
+  const trF = docFeatures(trainDocs, trainCtx)
+  const index1 = featureIndex(trF)
+  const trainEx = toExamples(trF, trainDocs, index1)
+  const devEx = toExamples(docFeatures(devDocs, devCtx), devDocs, index1)
+  log(`  ${index1.size} features (${((Date.now() - t0) / 1000).toFixed(1)} s)`)
+  const p1 = train(trainEx, index1.size, devEx, maxEpochs, log)
+  log(`pass 1: best epoch ${p1.epochs}, dev F1 ${p1.devF1.toFixed(4)} (${((Date.now() - t0) / 1000).toFixed(1)} s)`)
+  mkdirSync(outDir, { recursive: true })
+  const model1 = modelFrom(index1, p1.w, p1.trans)
+  writeFileSync(join(outDir, 'pass1.bin.gz'), model1.serialize({ pass: 1, epochs: p1.epochs, devF1: p1.devF1 }))
+  if (passes < 2) return 0
+
+  // Jackknifed first-pass predictions on train: each fold tagged by a model trained on the other folds.
+  const trainLabels: number[][][] = trainDocs.map((d) => d.map(() => []))
+  const docOfSentence: [number, number][] = trainDocs.flatMap((d, di) => d.map((_, si): [number, number] => [di, si]))
+  for (let fold = 0; fold < FOLDS; fold++) {
+    const inFold = (k: number): boolean => docOfSentence[k]![0] % FOLDS === fold
+    const sub = trainEx.filter((_, k) => !inFold(k))
+    const m = train(sub, index1.size, undefined, p1.epochs, () => {})
+    trainEx.forEach((ex, k) => {
+      if (!inFold(k)) return
+      const [di, si] = docOfSentence[k]!
+      trainLabels[di]![si] = decode(ex, m.w, m.trans)
+    })
+    log(`  fold ${fold + 1}/${FOLDS} tagged (${((Date.now() - t0) / 1000).toFixed(1)} s)`)
+  }
+  const devLabels = devDocs.map((d) => d.map((s) => model1.tag(sentenceFeatures(s.words, devCtx[devDocs.indexOf(d)]))))
+  const trainCtx2 = trainDocs.map((d, i) => withFirstPass(trainCtx[i]!, d.map((s) => s.words), trainLabels[i]!))
+  const devCtx2 = devDocs.map((d, i) => withFirstPass(devCtx[i]!, d.map((s) => s.words), devLabels[i]!))
+  const trF2 = docFeatures(trainDocs, trainCtx2)
+  const index2 = featureIndex(trF2)
+  const trainEx2 = toExamples(trF2, trainDocs, index2)
+  const devEx2 = toExamples(docFeatures(devDocs, devCtx2), devDocs, index2)
+  const p2 = train(trainEx2, index2.size, devEx2, maxEpochs, log)
+  log(`pass 2: best epoch ${p2.epochs}, dev F1 ${p2.devF1.toFixed(4)} (${((Date.now() - t0) / 1000).toFixed(1)} s)`)
+  writeFileSync(join(outDir, 'pass2.bin.gz'), modelFrom(index2, p2.w, p2.trans).serialize({ pass: 2, epochs: p2.epochs, devF1: p2.devF1 }))
+  return 0
+}

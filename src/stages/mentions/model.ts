@@ -1,0 +1,127 @@
+// A linear first-order sequence model (averaged structured perceptron weights) with Viterbi decoding under BILOU
+// constraints. Weights: one row of NL floats per feature string, plus a transition matrix.
+import { gunzipSync, gzipSync } from 'node:zlib'
+import { ALLOWED, END_OK, NL } from './labels.js'
+
+/** Weights are stored as int16 after scaling by this much of the largest magnitude (precision loss ≈ 1e-4). */
+const QUANT_MAX = 32767
+
+export class Model {
+  constructor(
+    readonly features: Map<string, number>,
+    /** features.size * NL */
+    readonly weights: Float32Array,
+    /** (NL + 1) * NL: previous label (NL = start) to current label */
+    readonly trans: Float32Array,
+  ) {}
+
+  /** Best label ids for one sentence, given each token's feature strings. Unknown features are ignored. */
+  tag(feats: readonly (readonly string[])[]): number[] {
+    const n = feats.length
+    if (n === 0) return []
+    const scores = new Float32Array(n * NL)
+    const W = this.weights
+    for (let t = 0; t < n; t++) {
+      const base = t * NL
+      for (const f of feats[t]!) {
+        const id = this.features.get(f)
+        if (id === undefined) continue
+        const row = id * NL
+        for (let y = 0; y < NL; y++) scores[base + y]! += W[row + y]!
+      }
+    }
+    return viterbi(scores, n, this.trans)
+  }
+
+  /** Serialises to a gzipped buffer: JSON header, feature strings, sparse int16 rows. */
+  serialize(meta: Record<string, unknown> = {}): Buffer {
+    let max = 0
+    for (const v of this.weights) max = Math.max(max, Math.abs(v))
+    for (const v of this.trans) max = Math.max(max, Math.abs(v))
+    const scale = max > 0 ? QUANT_MAX / max : 1
+    const names: string[] = []
+    const rows: number[] = []
+    for (const [name, id] of this.features) {
+      const row: number[] = []
+      for (let y = 0; y < NL; y++) {
+        const q = Math.round(this.weights[id * NL + y]! * scale)
+        if (q !== 0) row.push(y, q)
+      }
+      if (row.length === 0) continue
+      names.push(name)
+      rows.push(row.length / 2, ...row)
+    }
+    const header = JSON.stringify({ ...meta, nl: NL, scale, trans: Array.from(this.trans, (v) => Math.round(v * scale)), n: names.length })
+    const body = Int16Array.from(rows)
+    const text = Buffer.from(header + '\n' + names.join('\n') + '\n', 'utf8')
+    const len = Buffer.alloc(8)
+    len.writeUInt32LE(text.length, 0)
+    len.writeUInt32LE(body.length, 4)
+    return gzipSync(Buffer.concat([len, text, Buffer.from(body.buffer, body.byteOffset, body.byteLength)]), { level: 9 })
+  }
+
+  static deserialize(buf: Buffer): Model {
+    const raw = gunzipSync(buf)
+    const textLen = raw.readUInt32LE(0)
+    const bodyLen = raw.readUInt32LE(4)
+    const text = raw.subarray(8, 8 + textLen).toString('utf8')
+    const nl = text.indexOf('\n')
+    const header = JSON.parse(text.slice(0, nl)) as { nl: number; scale: number; trans: number[]; n: number }
+    if (header.nl !== NL) throw new Error(`NER model has ${header.nl} labels, code expects ${NL}`)
+    const names = text.slice(nl + 1, text.length - 1).split('\n')
+    const bodyBytes = raw.subarray(8 + textLen, 8 + textLen + bodyLen * 2)
+    const body = new Int16Array(bodyBytes.buffer.slice(bodyBytes.byteOffset, bodyBytes.byteOffset + bodyBytes.byteLength))
+    const features = new Map<string, number>()
+    const weights = new Float32Array(names.length * NL)
+    const inv = 1 / header.scale
+    let p = 0
+    for (let id = 0; id < names.length; id++) {
+      features.set(names[id]!, id)
+      const k = body[p++]!
+      for (let j = 0; j < k; j++) {
+        const y = body[p++]!
+        weights[id * NL + y] = body[p++]! * inv
+      }
+    }
+    const trans = Float32Array.from(header.trans, (v) => v * inv)
+    return new Model(features, weights, trans)
+  }
+}
+
+const NEG = -1e30
+
+/** First-order Viterbi over per-token label scores plus transitions, never taking an illegal BILOU transition. */
+export function viterbi(scores: Float32Array, n: number, trans: Float32Array): number[] {
+  const delta = new Float64Array(n * NL)
+  const back = new Int8Array(n * NL)
+  for (let y = 0; y < NL; y++) delta[y] = ALLOWED[NL * NL + y] ? scores[y]! + trans[NL * NL + y]! : NEG
+  for (let t = 1; t < n; t++) {
+    for (let y = 0; y < NL; y++) {
+      let best = NEG
+      let arg = 0
+      for (let p = 0; p < NL; p++) {
+        if (!ALLOWED[p * NL + y]) continue
+        const v = delta[(t - 1) * NL + p]! + trans[p * NL + y]!
+        if (v > best) {
+          best = v
+          arg = p
+        }
+      }
+      delta[t * NL + y] = best + scores[t * NL + y]!
+      back[t * NL + y] = arg
+    }
+  }
+  let best = NEG
+  let arg = 0
+  for (let y = 0; y < NL; y++) {
+    const v = END_OK[y] ? delta[(n - 1) * NL + y]! : NEG
+    if (v > best) {
+      best = v
+      arg = y
+    }
+  }
+  const out = new Array<number>(n)
+  out[n - 1] = arg
+  for (let t = n - 1; t > 0; t--) out[t - 1] = back[t * NL + out[t]!]!
+  return out
+}

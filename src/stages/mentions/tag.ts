@@ -1,0 +1,81 @@
+// The trained tagger: loads models/ner/pass1.bin.gz (and pass2 when present) once, then tags sentences.
+import { existsSync, readFileSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { type DocContext, buildDocContext, isCapitalised, sentenceFeatures } from './features.js'
+import { LABELS, bilouToIob } from './labels.js'
+import { Model } from './model.js'
+
+export const MODEL_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'models', 'ner')
+
+interface Models {
+  readonly pass1: Model
+  readonly pass2?: Model
+}
+let models: Models | undefined
+
+/** Loads the committed artefact (once). Throws a clear error when it has not been trained. */
+export function loadModels(dir = MODEL_DIR): Models {
+  if (models && dir === MODEL_DIR) return models
+  const p1 = join(dir, 'pass1.bin.gz')
+  if (!existsSync(p1)) throw new Error(`NER model missing at ${p1}: run \`npm run train -- ner\``)
+  const p2 = join(dir, 'pass2.bin.gz')
+  const m: Models = existsSync(p2)
+    ? { pass1: Model.deserialize(readFileSync(p1)), pass2: Model.deserialize(readFileSync(p2)) }
+    : { pass1: Model.deserialize(readFileSync(p1)) }
+  if (dir === MODEL_DIR) models = m
+  return m
+}
+
+/**
+ * Adds first-pass predictions to a document context: for each capitalised word, the entity type it got most often
+ * in the document, and the type of multi-token entities it ended (Ratinov & Roth 2009 non-local features).
+ */
+export function withFirstPass(ctx: DocContext, sentences: readonly (readonly string[])[], labels: readonly (readonly number[])[]): DocContext {
+  const votes = new Map<string, Map<string, number>>()
+  const lastOf = new Map<string, string>()
+  sentences.forEach((words, si) => {
+    const ls = labels[si]!
+    words.forEach((w, i) => {
+      if (!isCapitalised(w)) return
+      const lab = LABELS[ls[i]!]!
+      const type = lab === 'O' ? 'O' : lab.slice(2)
+      const lw = w.toLowerCase()
+      let v = votes.get(lw)
+      if (!v) votes.set(lw, (v = new Map()))
+      v.set(type, (v.get(type) ?? 0) + 1)
+      if (lab[0] === 'L') lastOf.set(lw, type)
+    })
+  })
+  const firstPass = new Map<string, string>()
+  for (const [w, v] of votes) {
+    let best = 'O'
+    let n = -1
+    for (const [t, c] of v) if (c > n || (c === n && t !== 'O')) [best, n] = [t, c]
+    firstPass.set(w, best)
+  }
+  return { ...ctx, firstPass, firstPassLast: lastOf }
+}
+
+/** IOB2 tags for every sentence of one document, using document context (two passes when a pass-2 model exists). */
+export function tagDocument(sentences: readonly (readonly string[])[], dir = MODEL_DIR): string[][] {
+  const m = loadModels(dir)
+  const ctx = buildDocContext(sentences)
+  let labels = sentences.map((s) => m.pass1.tag(sentenceFeatures(s, ctx)))
+  if (m.pass2) {
+    const ctx2 = withFirstPass(ctx, sentences, labels)
+    labels = sentences.map((s) => m.pass2!.tag(sentenceFeatures(s, ctx2)))
+  }
+  return labels.map(bilouToIob)
+}
+
+/**
+ * IOB2 tags for one sentence. `docContext` carries the document's other sentences' evidence; without it the
+ * sentence is its own document.
+ */
+export function tagTokens(words: readonly string[], docContext?: DocContext): string[] {
+  if (!docContext) return tagDocument([words])[0]!
+  const m = loadModels()
+  const model = docContext.firstPass && m.pass2 ? m.pass2 : m.pass1
+  return bilouToIob(model.tag(sentenceFeatures(words, docContext)))
+}
