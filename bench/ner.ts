@@ -1,0 +1,54 @@
+// `npm run bench -- ner [conll-file] [--repeat n]`: speed of tokenize + sentences + NER on one core over a fixed
+// text (the CoNLL valid sentences re-joined with spaces, one paragraph per document), plus model load time and
+// peak RSS. Falls back to the two seed articles repeated when the CoNLL file is missing.
+import { existsSync, readFileSync, readdirSync } from 'node:fs'
+import { join } from 'node:path'
+import { createDoc, withLayers } from '../src/doc/doc.js'
+import type { Block } from '../src/doc/layers.js'
+import { readConll } from '../src/stages/mentions/conll.js'
+import { mentionsStage } from '../src/stages/mentions/index.js'
+import { loadModels } from '../src/stages/mentions/tag.js'
+import { sentencesStage } from '../src/stages/sentences/index.js'
+import { tokensStage } from '../src/stages/tokens/index.js'
+
+const DEFAULT_FILE = '../shared/data/conll2003/valid.txt'
+const SEEDS = '../shared/seeds'
+
+function corpus(file: string): string[] {
+  if (existsSync(file)) return readConll(file).map((d) => d.map((s) => s.words.join(' ')).join('\n'))
+  return readdirSync(SEEDS).filter((f) => f.endsWith('.txt')).map((f) => readFileSync(join(SEEDS, f), 'utf8'))
+}
+
+export async function run(args: string[]): Promise<void> {
+  const file = args.find((a) => !a.startsWith('--')) ?? DEFAULT_FILE
+  const ri = args.indexOf('--repeat')
+  const repeat = ri >= 0 ? Number(args[ri + 1]) : 3
+  const t0 = performance.now()
+  loadModels()
+  const loadMs = performance.now() - t0
+  const docs = corpus(file).map((text) => {
+    const d = createDoc(text)
+    const blocks: Block[] = []
+    let p = 0
+    for (const line of d.text.split('\n')) {
+      if (line.trim()) blocks.push({ start: p, end: p + line.length, type: 'body' })
+      p += line.length + 1
+    }
+    return withLayers(d, { blocks })
+  })
+  let tokens = 0
+  let mentions = 0
+  const t1 = performance.now()
+  for (let r = 0; r < repeat; r++) {
+    for (const d of docs) {
+      const out = mentionsStage.run(sentencesStage.run(tokensStage.run(d, {}), {}), {})
+      tokens += out.layers.tokens?.length ?? 0
+      mentions += out.layers.mentions?.length ?? 0
+    }
+  }
+  const secs = (performance.now() - t1) / 1000
+  const rss = process.resourceUsage().maxRSS / 1024
+  console.log(`ner bench: ${docs.length} docs x ${repeat}, ${tokens} tokens, ${mentions} mentions`)
+  console.log(`  tokenize + sentences + NER: ${Math.round(tokens / secs)} tokens/s (one core)`)
+  console.log(`  model load: ${loadMs.toFixed(0)} ms; peak RSS: ${rss.toFixed(0)} MB`)
+}
