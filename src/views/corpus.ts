@@ -125,8 +125,14 @@ export function mentionsIn(corpus: Corpus, doc: Doc, start: number, end: number)
 }
 
 export function snippet(text: string, start: number, end: number, pad = 80): string {
+  return snippetAt(text, start, end, pad).context
+}
+
+/** The paragraph around [start, end) cut to `pad` characters each side, and where the span starts inside it. */
+export function snippetAt(text: string, start: number, end: number, pad = 80): { context: string; at: number } {
   const from = Math.max(0, text.lastIndexOf('\n', start - 1) + 1, start - pad)
   const nl = text.indexOf('\n', end)
   const to = Math.min(text.length, nl < 0 ? text.length : nl, end + pad)
-  return `${from > 0 && text[from - 1] !== '\n' ? '…' : ''}${text.slice(from, to)}${to < text.length && text[to] !== '\n' ? '…' : ''}`
+  const lead = from > 0 && text[from - 1] !== '\n' ? '…' : ''
+  return { context: `${lead}${text.slice(from, to)}${to < text.length && text[to] !== '\n' ? '…' : ''}`, at: lead.length + start - from }
 }

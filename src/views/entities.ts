@@ -2,7 +2,7 @@ import type { Store } from '../store/store.js'
 import type { AssessmentView } from './assessments.js'
 import { allAssessments } from './assessments.js'
 import type { ArticleRef, Corpus } from './corpus.js'
-import { loadCorpus, snippet } from './corpus.js'
+import { loadCorpus, snippetAt } from './corpus.js'
 import { foldKey } from './fold.js'
 import type { QuoteView } from './quotes.js'
 import { allQuotes } from './quotes.js'
@@ -25,6 +25,8 @@ export interface AttributeSource {
   /** The words in the text that carry the attribute, and the paragraph around them. */
   readonly text: string
   readonly context: string
+  /** Where `text` starts inside `context`. */
+  readonly at: number
 }
 
 export interface AttributeView {
@@ -96,7 +98,7 @@ export function buildDossier(corpus: Corpus, nameOrAlias: string): EntityDossier
     for (const a of e.attributes) {
       const k = `${a.name}\u0000${foldKey(a.value)}`
       const row = attributes.get(k) ?? { name: a.name, value: a.value, sources: [] }
-      row.sources.push({ article: corpus.articleRef(doc.id), start: a.start, end: a.end, text: doc.text.slice(a.start, a.end), context: snippet(doc.text, a.start, a.end) })
+      row.sources.push({ article: corpus.articleRef(doc.id), start: a.start, end: a.end, text: doc.text.slice(a.start, a.end), ...snippetAt(doc.text, a.start, a.end) })
       attributes.set(k, row)
     }
     const existing = articleList.find((x) => x.id === doc.id)

@@ -77,6 +77,7 @@ describe('entityDossier', () => {
     assert.deepEqual(d.attributes.map((a) => [a.name, a.value]), [
       ['age', '57'], ['role', 'professor of Russian culture and society'], ['affiliation', 'University of St. Gallen'],
     ])
+    for (const a of d.attributes) for (const src of a.sources) assert.equal(src.context.slice(src.at, src.at + src.text.length), src.text)
     const age = d.attributes[0]!.sources[0]!
     assert.equal(age.text, '57')
     assert.equal(age.article.outlet, '24 Instant News')

@@ -55,10 +55,9 @@ export function bandBar(band: Band): Safe {
     (_, i) => html`<i class="${i === rank ? 'on' : ''}"></i>`)}</span><span class="bandname">${band}</span>`
 }
 
-/** A paragraph with the given span marked. */
-function context(text: string, needle: string): Safe {
-  const at = needle ? text.indexOf(needle) : -1
-  if (at < 0) return html`<span class="ctx">${text}</span>`
+/** A paragraph with the span [at, at + needle.length) marked. */
+function context(text: string, needle: string, at: number): Safe {
+  if (at < 0 || text.slice(at, at + needle.length) !== needle) return html`<span class="ctx">${text}</span>`
   return html`<span class="ctx">${text.slice(0, at)}<mark>${needle}</mark>${text.slice(at + needle.length)}</span>`
 }
 
@@ -112,7 +111,7 @@ export function dossierPage(d: EntityDossier): string {
 <p class="meta">${d.mentions} mentions in ${d.articles} article${d.articles === 1 ? '' : 's'}${d.aliases.length ? html` · also called ${d.aliases.join(', ')}` : ''}</p>
 <section aria-labelledby="names"><h2 id="names">Names seen</h2><ul class="names plain">${d.names.map((n) => html`<li>${n.text} <span class="muted">×${n.count}</span></li>`)}</ul>
 ${d.merges.length ? html`<p class="meta">Linked because: ${d.merges.join('; ')}</p>` : ''}</section>
-<section aria-labelledby="attrs"><h2 id="attrs">Attributes</h2>${d.attributes.length ? html`<table><thead><tr><th scope="col">Attribute</th><th scope="col">Value</th><th scope="col">Source</th></tr></thead><tbody>${d.attributes.map((a) => html`<tr><td>${a.name}</td><td><strong>${a.value}</strong></td><td>${a.sources.map((s) => html`<div>${articleCite(s.article)}<br>${context(s.context, s.text)}</div>`)}</td></tr>`)}</tbody></table>` : empty('No attributes stated.')}</section>
+<section aria-labelledby="attrs"><h2 id="attrs">Attributes</h2>${d.attributes.length ? html`<table><thead><tr><th scope="col">Attribute</th><th scope="col">Value</th><th scope="col">Source</th></tr></thead><tbody>${d.attributes.map((a) => html`<tr><td>${a.name}</td><td><strong>${a.value}</strong></td><td>${a.sources.map((s) => html`<div>${articleCite(s.article)}<br>${context(s.context, s.text, s.at)}</div>`)}</td></tr>`)}</tbody></table>` : empty('No attributes stated.')}</section>
 <section aria-labelledby="said"><h2 id="said">Quotes by ${d.name}</h2>${d.quotesBy.length ? d.quotesBy.map((q) => quoteFigure(q)) : empty('No quotes attributed.')}</section>
 <section aria-labelledby="about"><h2 id="about">Quotes about ${d.name}</h2>${d.quotesAbout.length ? d.quotesAbout.map((q) => quoteFigure(q)) : empty('No quotes mention them.')}</section>
 <section aria-labelledby="assess"><h2 id="assess">Assessments held</h2>${d.assessments.length ? html`<ul class="plain">${d.assessments.map(assessmentRow)}</ul>` : empty('No likelihood judgements.')}</section>

@@ -50,8 +50,8 @@ mark.q { padding:.05rem .1rem; border-radius:3px; color:inherit; } mark.q.direct
 .leaning { font-size:1.02rem; } .leaning strong { color:#17407e; }
 .timeline { list-style:none; padding:0; margin:0; border-left:3px solid #c9d6ec; }
 .timeline li { position:relative; padding:.2rem 0 .9rem 1.2rem; } .timeline li::before { content:""; position:absolute; left:-.5rem; top:.55rem; width:.7rem; height:.7rem; border-radius:50%; background:var(--accent); }
-.timeline time { font-weight:700; font-variant-numeric:tabular-nums; }
-.names li { display:inline-block; margin:0 .4rem .3rem 0; padding:.1rem .55rem; background:#eef1f5; border-radius:999px; font-size:.9rem; }
+.timeline > li > time { font-weight:700; font-variant-numeric:tabular-nums; }
+ul.plain.names li { display:inline-block; margin:0 .4rem .4rem 0; padding:.1rem .6rem; background:#eef1f5; border:0; border-radius:999px; font-size:.9rem; }
 .empty { color:var(--muted); font-style:italic; }
 footer { color:var(--muted); font-size:.8rem; text-align:center; padding:2rem 0; }
 @media (max-width:40rem) { .article .block { grid-template-columns:1fr; gap:.1rem; } }
