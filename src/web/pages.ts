@@ -45,6 +45,9 @@ function articleCite(a: ArticleRef): Safe {
     a.published ? html` <time class="muted" datetime="${a.published}">${a.published}</time>` : ''}`
 }
 
+/** "1 article", "2 articles". */
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`
+
 const empty = (what: string) => html`<p class="empty">${what}</p>`
 
 /** The ICD 203 scale as seven cells with the held band filled; 'uncertain' is a hatched bar. */
@@ -86,10 +89,10 @@ function searchForm(q = ''): Safe {
 }
 
 export function homePage(articles: readonly ArticleListItem[], stories: readonly StorySummary[], people: readonly EntitySummary[]): string {
-  return layout('Home', 'home', html`<h1>Dossier</h1><p class="muted">${articles.length} articles · ${stories.length} stories</p>${searchForm()}
-<h2>Stories</h2>${stories.length ? html`<div class="grid">${stories.map((s) => html`<div class="card"><h3><a href="${storyHref(s.id)}">${s.title}</a></h3><p class="meta">${s.articles.length} articles${s.from ? html` · ${s.from}${s.to && s.to !== s.from ? html` – ${s.to}` : ''}` : ''}</p></div>`)}</div>` : empty('No stories yet.')}
-<h2>People in the news</h2>${people.length ? html`<ul class="plain">${people.map((p) => html`<li><a href="${entityHref(p.id)}">${p.name}</a> <span class="meta">${p.mentions} mentions in ${p.articles} article${p.articles === 1 ? '' : 's'}</span></li>`)}</ul>` : empty('No people found yet.')}
-<h2>Articles</h2>${articles.length ? html`<ul class="plain">${articles.map((a) => html`<li><a href="${articleHref(a.id)}">${a.title ?? a.id}</a><div class="meta">${[a.outlet, a.published, a.originalSource ? `via ${a.originalSource}` : null].filter(Boolean).join(' · ')} · ${a.quotes} quotes · ${a.entities} entities</div></li>`)}</ul>` : empty('No articles stored.')}`)
+  return layout('Home', 'home', html`<h1>Dossier</h1><p class="muted">${plural(articles.length, 'article')} · ${plural(stories.length, 'story').replace(/storys$/, 'stories')}</p>${searchForm()}
+<h2>Stories</h2>${stories.length ? html`<div class="grid">${stories.map((s) => html`<div class="card"><h3><a href="${storyHref(s.id)}">${s.title}</a></h3><p class="meta">${plural(s.articles.length, 'article')}${s.from ? html` · ${s.from}${s.to && s.to !== s.from ? html` – ${s.to}` : ''}` : ''}</p></div>`)}</div>` : empty('No stories yet.')}
+<h2>People in the news</h2>${people.length ? html`<ul class="plain">${people.map((p) => html`<li><a href="${entityHref(p.id)}">${p.name}</a> <span class="meta">${plural(p.mentions, 'mention')} in ${plural(p.articles, 'article')}</span></li>`)}</ul>` : empty('No people found yet.')}
+<h2>Articles</h2>${articles.length ? html`<ul class="plain">${articles.map((a) => html`<li><a href="${articleHref(a.id)}">${a.title ?? a.id}</a><div class="meta">${[a.outlet, a.published, a.originalSource ? `via ${a.originalSource}` : null].filter(Boolean).join(' · ')} · ${plural(a.quotes, 'quote')} · ${a.entities} entit${a.entities === 1 ? 'y' : 'ies'}</div></li>`)}</ul>` : empty('No articles stored.')}`)
 }
 
 export function searchPage(q: string, hits: readonly SearchHit[], open: string, close: string): string {
@@ -108,7 +111,7 @@ ${entities.length ? html`<table><thead><tr><th scope="col">Name</th><th scope="c
 export function dossierPage(d: EntityDossier): string {
   return layout(d.name, 'entities', html`<p class="muted"><a href="/entities">People & organisations</a> ›</p>
 <h1>${d.name} <span class="tag ${d.type}">${d.type}</span></h1>
-<p class="meta">${d.mentions} mentions in ${d.articles} article${d.articles === 1 ? '' : 's'}${d.aliases.length ? html` · also called ${d.aliases.join(', ')}` : ''}</p>
+<p class="meta">${plural(d.mentions, 'mention')} in ${plural(d.articles, 'article')}${d.aliases.length ? html` · also called ${d.aliases.join(', ')}` : ''}</p>
 <section aria-labelledby="names"><h2 id="names">Names seen</h2><ul class="names plain">${d.names.map((n) => html`<li>${n.text} <span class="muted">×${n.count}</span></li>`)}</ul>
 ${d.merges.length ? html`<p class="meta">Linked because: ${d.merges.join('; ')}</p>` : ''}</section>
 <section aria-labelledby="attrs"><h2 id="attrs">Attributes</h2>${d.attributes.length ? html`<table><thead><tr><th scope="col">Attribute</th><th scope="col">Value</th><th scope="col">Source</th></tr></thead><tbody>${d.attributes.map((a) => html`<tr><td>${a.name}</td><td><strong>${a.value}</strong></td><td>${a.sources.map((s) => html`<div>${articleCite(s.article)}<br>${context(s.context, s.text, s.at)}</div>`)}</td></tr>`)}</tbody></table>` : empty('No attributes stated.')}</section>
@@ -116,12 +119,12 @@ ${d.merges.length ? html`<p class="meta">Linked because: ${d.merges.join('; ')}<
 <section aria-labelledby="about"><h2 id="about">Quotes about ${d.name}</h2>${d.quotesAbout.length ? d.quotesAbout.map((q) => quoteFigure(q)) : empty('No quotes mention them.')}</section>
 <section aria-labelledby="assess"><h2 id="assess">Assessments held</h2>${d.assessments.length ? html`<ul class="plain">${d.assessments.map(assessmentRow)}</ul>` : empty('No likelihood judgements.')}</section>
 <section aria-labelledby="tl"><h2 id="tl">Timeline</h2>${timelineList(d.timeline)}</section>
-<section aria-labelledby="arts"><h2 id="arts">Articles</h2><ul class="plain">${d.articleList.map((a) => html`<li>${articleCite(a)} <span class="meta">· ${a.mentions} mentions</span></li>`)}</ul></section>`)
+<section aria-labelledby="arts"><h2 id="arts">Articles</h2><ul class="plain">${d.articleList.map((a) => html`<li>${articleCite(a)} <span class="meta">· ${plural(a.mentions, 'mention')}</span></li>`)}</ul></section>`)
 }
 
 export function storyPageHtml(s: StoryPage): string {
   return layout(s.title, 'home', html`<p class="muted"><a href="/">Stories</a> ›</p><h1>${s.title}</h1>
-<p class="meta">${s.articles.length} articles${s.from ? html` · ${s.from}${s.to && s.to !== s.from ? html` – ${s.to}` : ''}` : ''}</p>
+<p class="meta">${plural(s.articles.length, 'article')}${s.from ? html` · ${s.from}${s.to && s.to !== s.from ? html` – ${s.to}` : ''}` : ''}</p>
 <h2>Articles</h2><ul class="plain">${s.items.map((a) => html`<li>${articleCite(a)}${a.originalSource ? html`<div class="meta">Republished from ${a.originalSource}${a.originalAuthor ? html` (by ${a.originalAuthor})` : ''}</div>` : ''}${a.copyOf.map((p) => html`<div class="meta">Copy of ${p.originArticle ? articleCite(p.originArticle) : p.origin} — ${p.reason}</div>`)}</li>`)}</ul>
 <h2>Provenance</h2>${s.provenance.length ? html`<table><thead><tr><th scope="col">Article</th><th scope="col">Origin</th><th scope="col">Why</th></tr></thead><tbody>${s.provenance.map((p) => html`<tr><td>${articleCite(p.article)}</td><td>${p.originArticle ? articleCite(p.originArticle) : p.origin}</td><td>${p.reason}</td></tr>`)}</tbody></table>` : empty('Every article here is original.')}
 <h2>Who appears</h2><ul class="names plain">${s.entities.map((e) => html`<li><a href="${entityHref(e.id)}">${e.name}</a> <span class="muted">×${e.mentions}</span></li>`)}</ul>`)

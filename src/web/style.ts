@@ -21,7 +21,7 @@ h3 { font-size:1rem; margin:1rem 0 .4rem; }
 .muted, .meta { color:var(--muted); font-size:.92rem; }
 .card { background:var(--card); border:1px solid var(--line); border-radius:8px; padding:1rem 1.1rem; margin:.6rem 0; }
 .grid { display:grid; grid-template-columns:repeat(auto-fill,minmax(17rem,1fr)); gap:.8rem; }
-.grid .card { margin:0; }
+.grid .card { margin:0; } .card > h3:first-child { margin-top:0; }
 ul.plain { list-style:none; padding:0; margin:0; } ul.plain li { padding:.35rem 0; border-bottom:1px solid var(--line); } ul.plain li:last-child { border-bottom:0; }
 .tag { display:inline-block; font-size:.72rem; font-weight:600; letter-spacing:.04em; text-transform:uppercase; padding:.05rem .45rem; border-radius:999px; background:var(--accent-bg); color:#17407e; vertical-align:middle; }
 .tag.PER { background:#e6f4ea; color:#1e5b31; } .tag.ORG { background:#fdeede; color:#7a3e00; } .tag.LOC { background:#e8eefc; color:#1c3f8a; } .tag.MISC { background:#eee; color:#444; }
