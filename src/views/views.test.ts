@@ -178,3 +178,18 @@ describe('stories and articles', () => {
     assert.deepEqual(list.map((a) => [a.id, a.quotes, a.stories.length]), [[ARTICLE_B, 2, 1], [ARTICLE_A, 3, 1]])
   })
 })
+
+describe('bare Docs (no layers yet, no links)', () => {
+  test('every view answers without throwing', async () => {
+    const { createDoc } = await import('../doc/doc.js')
+    const s = createMemoryStore()
+    await s.addDoc(createDoc('Just some text.', { title: 'Bare' }, 'bare'))
+    assert.deepEqual(await listEntities(s), [])
+    assert.deepEqual(await listQuotes(s), [])
+    assert.deepEqual(await timeline(s), [])
+    assert.deepEqual(await assessmentBoard(s), [])
+    assert.deepEqual(await storyList(s), [])
+    const page = await articlePage(s, 'bare')
+    assert.deepEqual(page?.blocks.map((b) => [b.type, b.text]), [['body', 'Just some text.']])
+  })
+})
