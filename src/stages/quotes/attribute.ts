@@ -1,0 +1,521 @@
+// Passes 2-5: attribution. Order matters:
+//   2. direct quotes get a cue + speaker from the words right after the closing mark (tail: ',” says X',
+//      ',” X (57), professor ..., told Blick') or right before the opening one (head: 'X says: “', a
+//      paragraph ending 'Gerasimov says:');
+//   3. reported speech per sentence from the cue lexicon ('X said (that) ...', 'According to X, ...',
+//      '..., says the expert'); a quoted fragment inside reported content makes it mixed;
+//   4. speakers are resolved in text order, so role nouns see the speakers before them;
+//   5. quotes with no cue inherit the speaker of the attribution just before them (same or previous
+//      paragraph); quoted headlines take the speaker of the body quote that repeats them.
+// Quoted spans with no attribution that are short or title-like are scare quotes and names: not quotes.
+import type { Block, DocEntity, Mention, Quote, QuoteKind, Sentence, Span } from '../../doc/layers.js'
+import type { Tense } from '../../lexicon/cues/index.js'
+import { cueLexicon } from '../../lexicon/cues/index.js'
+import { cueAt, findCues, type CueHit } from './cues.js'
+import { findQuotedSpans, type QuotedSpan } from './marks.js'
+import { readSpeaker, resolveSpeaker, MAX_SPEAKER_WORDS, type SpeakerContext, type SpeakerRef } from './speaker.js'
+import { BETWEEN_SUBJECT_AND_CUE, CLAUSE_BOUNDARY, PHRASE_BREAK, PREPOSITIONS, scanWords, type Word } from './words.js'
+
+/** A tail cue must come within this many words of the closing mark (room for an appositive). */
+const TAIL_CUE_WORDS = 22
+/** Words after a head cue before the opening mark ("told reporters on Monday:"). */
+const HEAD_AFTER_CUE_WORDS = 8
+/** An un-cued quote is kept (inherited or unresolved) only when it reads as speech: at least this many words. */
+const MIN_SENTENCE_QUOTE_WORDS = 4
+/** An un-cued quote with nobody to inherit from is still reported (speaker null) from this many words. */
+const MIN_ORPHAN_QUOTE_WORDS = 6
+/** Reported content needs at least this many words. */
+const MIN_CONTENT_WORDS = 2
+/** Words an object or time phrase may take between a cue and 'that' ("told reporters on Monday that"). */
+const MAX_SKIP_TO_THAT = 6
+/** Abbreviations that a sentence splitter may wrongly end a sentence on, inside an attribution tail. */
+const ABBREV_END = /\b(?:St|Mr|Mrs|Ms|Dr|Prof|Gen|Sen|Rep|Gov|Lt|Col|Jr|Sr|Inc|Co|Corp|No|U\.S|Ft)\.$/
+
+const READABLE = new Set(['headline', 'subhead', 'body'])
+
+interface Draft {
+  kind: QuoteKind
+  start: number
+  end: number
+  block: number
+  cue?: { start: number; end: number; text: string; lemma: string; tense?: Tense }
+  ref?: SpeakerRef
+  medium?: { start: number; end: number }
+  /** Quoted spans of one multi-paragraph quote get one attribution. */
+  group?: number
+  entity?: number | null
+  name?: string | null
+}
+
+export interface AttributeInput {
+  readonly text: string
+  readonly blocks: readonly Block[]
+  readonly sentences: readonly Sentence[]
+  readonly mentions: readonly Mention[]
+  readonly entities: readonly DocEntity[]
+}
+
+function norm(s: string): string {
+  return s
+    .toLowerCase()
+    .replace(/[“”„«»‘’"'`]/g, '')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim()
+}
+
+export function attribute(input: AttributeInput): Quote[] {
+  const { text, blocks } = input
+  const readable = blocks
+    .map((b, i) => i)
+    .filter((i) => READABLE.has(blocks[i]!.type))
+    .sort((a, b) => blocks[a]!.start - blocks[b]!.start)
+  if (readable.length === 0) return []
+  const blockOrder = new Map<number, number>()
+  readable.forEach((bi, k) => blockOrder.set(bi, k))
+  const readStarts = readable.map((bi) => blocks[bi]!.start)
+  const blockAt = (pos: number): number => {
+    let lo = 0
+    let hi = readStarts.length - 1
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1
+      if (readStarts[mid]! <= pos) lo = mid
+      else hi = mid - 1
+    }
+    return readable[lo]!
+  }
+  const orderAt = (pos: number): number => blockOrder.get(blockAt(pos)) ?? 0
+  const sents = [...input.sentences].sort((a, b) => a.start - b.start)
+  const sentStarts = sents.map((s) => s.start)
+  /** The sentence holding pos, cut to its block; the block itself when no sentence covers it. */
+  const sentenceAt = (pos: number): Span => {
+    const b = blocks[blockAt(pos)]!
+    let lo = 0
+    let hi = sentStarts.length - 1
+    let found = -1
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1
+      if (sentStarts[mid]! <= pos) {
+        found = mid
+        lo = mid + 1
+      } else hi = mid - 1
+    }
+    const s = found >= 0 ? sents[found] : undefined
+    if (s && s.end > pos && s.start >= b.start && s.end <= b.end) return s
+    return b
+  }
+
+  const quoted = findQuotedSpans(text, blocks, readable)
+  const mentions = [...input.mentions].sort((a, b) => a.start - b.start)
+  const sctx: SpeakerContext = {
+    text,
+    mentions,
+    entities: input.entities,
+    quoted,
+    speakers: [],
+    blockOrderAt: orderAt,
+  }
+  const broken = (a: Word, b: Word): boolean => PHRASE_BREAK.test(text.slice(a.end, b.start))
+  const inQuoted = (pos: number): QuotedSpan | undefined => quoted.find((q) => pos >= q.start && pos < q.end)
+
+  /** Speaker phrase ending right before words[from] (skipping auxiliaries). */
+  const subjectBefore = (words: readonly Word[], from: number): SpeakerRef | null => {
+    let j = from - 1
+    while (j >= 0 && BETWEEN_SUBJECT_AND_CUE.has(words[j]!.lower) && !broken(words[j]!, words[j + 1]!)) j--
+    if (j < 0 || broken(words[j]!, words[j + 1]!) || CLAUSE_BOUNDARY.has(words[j]!.lower)) return null
+    let s = j
+    while (s > 0 && j - s + 1 < MAX_SPEAKER_WORDS && !CLAUSE_BOUNDARY.has(words[s - 1]!.lower) && !broken(words[s - 1]!, words[s]!)) s--
+    // drop a leading preposition phrase ("In 2012 Trump said": keep from the last capitalised run)
+    let k = s
+    for (let i = s; i < j; i++) if (PREPOSITIONS.has(words[i]!.lower) && i === s) k = i + 1
+    return readSpeaker(sctx, words.slice(k, j + 1))
+  }
+  /** Speaker phrase starting at words[from] (inverted order: 'says the expert'). */
+  const subjectAfter = (words: readonly Word[], from: number): SpeakerRef | null => {
+    let e = from
+    while (e < words.length && e - from < MAX_SPEAKER_WORDS) {
+      const w = words[e]!
+      if (e > from && (broken(words[e - 1]!, w) || PREPOSITIONS.has(w.lower) || CLAUSE_BOUNDARY.has(w.lower))) break
+      if (e === from && (PREPOSITIONS.has(w.lower) || CLAUSE_BOUNDARY.has(w.lower))) return null
+      e++
+    }
+    if (e < words.length && e - from >= MAX_SPEAKER_WORDS && !broken(words[e - 1]!, words[e]!)) return null
+    return readSpeaker(sctx, words.slice(from, e))
+  }
+  /** Medium or addressee starting at words[from] ('to watson', 'in an interview with watson', 'at the press conference'). */
+  const mediumAt = (words: readonly Word[], from: number): { start: number; end: number } | undefined => {
+    for (const intro of cueLexicon().media) {
+      let ok = true
+      for (let k = 0; k < intro.length; k++) {
+        if (words[from + k]?.lower !== intro[k] || (k > 0 && broken(words[from + k - 1]!, words[from + k]!))) {
+          ok = false
+          break
+        }
+      }
+      if (!ok) continue
+      let e = from + intro.length
+      const s = e
+      while (e < words.length && e - s < 5 && !broken(words[e - 1]!, words[e]!) && !CLAUSE_BOUNDARY.has(words[e]!.lower)) e++
+      if (e > s) {
+        const first = words[s]!
+        if (intro.length === 1 && !/^\p{Lu}/u.test(first.text) && !['reporters', 'journalists', 'the', 'a', 'an'].includes(first.lower) && !/^[a-z]+$/.test(first.text)) return undefined
+        if (intro.length === 1 && ['to', 'on', 'with'].includes(intro[0]!) && !/^\p{Lu}/u.test(first.text) && first.lower !== 'reporters' && !(first.lower === 'watson')) {
+          // bare prepositions only introduce names ('to watson' is the outlet's own lower-case spelling)
+          if (!sctx.mentions.some((m) => m.start === first.start)) return undefined
+        }
+        return { start: first.start, end: words[e - 1]!.end }
+      }
+      if (intro.length > 1) return { start: words[from + 1]!.start, end: words[from + intro.length - 1]!.end }
+    }
+    return undefined
+  }
+  const cueSpan = (words: readonly Word[], c: CueHit): Draft['cue'] => {
+    const start = words[c.from]!.start
+    const end = words[c.to - 1]!.end
+    return { start, end, text: text.slice(start, end), lemma: c.form.lemma, ...(c.tense ? { tense: c.tense } : {}) }
+  }
+
+  const drafts: Draft[] = []
+  const usedCues = new Set<number>()
+  const groups = new Map<number, QuotedSpan[]>()
+  for (const q of quoted) {
+    const g = groups.get(q.group) ?? []
+    g.push(q)
+    groups.set(q.group, g)
+  }
+  const pending: QuotedSpan[][] = []
+
+  // ---- pass 2: direct quotes with a tail or head attribution
+  for (const group of groups.values()) {
+    const first = group[0]!
+    const last = group[group.length - 1]!
+    let found: Pick<Draft, 'cue' | 'ref' | 'medium'> | null = null
+    if (!last.closeMissing) {
+      const s = sentenceAt(Math.max(last.end - 1, last.start))
+      let tailEnd = s.end
+      if (ABBREV_END.test(text.slice(s.start, s.end).trimEnd())) tailEnd = sentenceAt(s.end + 1).end
+      const nextQ = quoted.find((q) => q.start >= last.end)
+      if (nextQ && nextQ.start < tailEnd) tailEnd = nextQ.start
+      const b = blocks[last.block]!
+      tailEnd = Math.min(tailEnd, b.end)
+      const words = scanWords(text, last.end, tailEnd)
+      const gap = words.length > 0 ? text.slice(last.end, words[0]!.start) : ''
+      const inner = text.slice(last.innerStart, last.innerEnd).trimEnd()
+      const endedSentence = /[.!?]$/.test(inner) || /^\s*[.!?]/.test(gap)
+      const capitalStart = words.length > 0 && /^\p{Lu}/u.test(words[0]!.text)
+      if (words.length > 0 && /^[\s,;:–—-]*$/.test(gap) && !(endedSentence && capitalStart && words.length > 6)) {
+        let c: CueHit | null = null
+        for (let i = 0; i < Math.min(words.length, TAIL_CUE_WORDS); i++) {
+          c = cueAt(words, i)
+          if (c) break
+        }
+        if (c) {
+          let ref: SpeakerRef | null = null
+          let afterRef = c.to
+          if (c.from === 0) {
+            ref = subjectAfter(words, c.to)
+            if (ref) afterRef = words.findIndex((w) => w.start >= ref!.end)
+          } else {
+            // the first phrase before any break: 'Ulrich Schmid (57), professor ..., told'
+            let e = 0
+            while (e + 1 < c.from && !broken(words[e]!, words[e + 1]!)) e++
+            let pre = words.slice(0, e + 1)
+            while (pre.length > 1 && BETWEEN_SUBJECT_AND_CUE.has(pre[pre.length - 1]!.lower)) pre = pre.slice(0, -1)
+            ref = readSpeaker(sctx, pre)
+          }
+          if (ref) {
+            let medium: Draft['medium']
+            if (c.form.object) medium = mediumAfterObject(words, c.to)
+            if (!medium && afterRef >= 0) medium = mediumAt(words, afterRef)
+            if (!medium) medium = mediumAt(words, c.to)
+            found = { cue: cueSpan(words, c), ref, ...(medium ? { medium } : {}) }
+            usedCues.add(words[c.from]!.start)
+          }
+        }
+      }
+    }
+    if (!found && !first.openMissing) {
+      const s = sentenceAt(first.start)
+      let headStart = s.start
+      let head = text.slice(headStart, first.start)
+      const b = blocks[first.block]!
+      if (head.trim() === '' && text.slice(b.start, first.start).trim() === '') {
+        const k = blockOrder.get(first.block)!
+        const prevBlock = k > 0 ? blocks[readable[k - 1]!]! : undefined
+        if (prevBlock && /:\s*$/.test(text.slice(prevBlock.start, prevBlock.end))) {
+          headStart = sentenceAt(Math.max(prevBlock.end - 2, prevBlock.start)).start
+          head = text.slice(headStart, prevBlock.end)
+        }
+      }
+      const trimmed = head.trimEnd()
+      if (/[:,—–]$/.test(trimmed) && !inQuoted(headStart + trimmed.length - 1)) {
+        const words = scanWords(text, headStart, headStart + trimmed.length)
+        let c: CueHit | null = null
+        for (let i = words.length - 1; i >= Math.max(0, words.length - 1 - HEAD_AFTER_CUE_WORDS); i--) {
+          const h = cueAt(words, i)
+          if (h && h.form.type !== 'directive') {
+            c = h
+            break
+          }
+        }
+        if (c) {
+          const ref = subjectBefore(words, c.from) ?? subjectAfter(words, c.to)
+          if (ref) {
+            let medium: Draft['medium']
+            if (c.form.object) medium = mediumAfterObject(words, c.to)
+            if (!medium) medium = mediumAt(words, c.to)
+            if (!medium && ref.start > words[c.from]!.start) {
+              const after = words.findIndex((w) => w.start >= ref.end)
+              if (after >= 0) medium = mediumAt(words, after)
+            }
+            found = { cue: cueSpan(words, c), ref, ...(medium ? { medium } : {}) }
+            usedCues.add(words[c.from]!.start)
+          }
+        } else if (trimmed.endsWith(':')) {
+          // 'Schmid on Blick: “...”': a speaker, maybe a medium, a colon
+          let from = words.length - 1
+          while (from > 0 && words.length - from < MAX_SPEAKER_WORDS && !broken(words[from - 1]!, words[from]!)) from--
+          const seg = words.slice(from)
+          const p = seg.findIndex((w, i) => i > 0 && (w.lower === 'on' || w.lower === 'to' || w.lower === 'in'))
+          const ref = readSpeaker(sctx, p > 0 ? seg.slice(0, p) : seg)
+          if (ref && ref.kind !== 'group') {
+            const colon = headStart + trimmed.length - 1
+            const medium = p > 0 ? mediumAt(seg, p) : undefined
+            found = { cue: { start: colon, end: colon + 1, text: ':', lemma: 'say' }, ref, ...(medium ? { medium } : {}) }
+          }
+        }
+      }
+    }
+    if (found) {
+      for (const q of group) drafts.push({ kind: 'direct', start: q.start, end: q.end, block: q.block, group: q.group, ...found })
+    } else pending.push(group)
+  }
+
+  function mediumAfterObject(words: readonly Word[], from: number): Draft['medium'] {
+    let e = from
+    while (e < words.length && e - from < 5 && words[e]!.lower !== 'that' && (e === from || !broken(words[e - 1]!, words[e]!))) e++
+    if (e === from) return undefined
+    return { start: words[from]!.start, end: words[e - 1]!.end }
+  }
+
+  // ---- pass 3: reported speech, sentence by sentence
+  const directSpans = drafts.map((d) => ({ start: d.start, end: d.end }))
+  for (const bi of readable) {
+    const b = blocks[bi]!
+    const inBlock = sents.filter((s) => s.start >= b.start && s.end <= b.end)
+    const units: Span[] = inBlock.length > 0 ? inBlock : [b]
+    for (const s of units) {
+      const words = scanWords(text, s.start, s.end)
+      const cues = findCues(words).filter((c) => !inQuoted(words[c.from]!.start) && !usedCues.has(words[c.from]!.start))
+      if (cues.length === 0) continue
+      const sentenceEnd = contentEndOf(s)
+      const found: Draft[] = []
+      for (const c of cues) {
+        const cw = words[c.from]!
+        let ref: SpeakerRef | null = null
+        let cStart = -1
+        let cEnd = sentenceEnd
+        let medium: Draft['medium']
+        const commaBefore = c.from > 0 && /,\s*$/.test(text.slice(words[c.from - 1]!.end, cw.start))
+        const contentBeforeComma = (): number => {
+          // '..., says the expert.' / '..., according to X.': content runs from the sentence start to the comma
+          const comma = text.lastIndexOf(',', cw.start)
+          return comma > s.start ? comma : -1
+        }
+        if (c.form.type === 'source') {
+          ref = subjectAfter(words, c.to)
+          if (!ref) continue
+          const afterRef = text.slice(ref.end, s.end)
+          if (/^\s*[,:]/.test(afterRef)) {
+            const k = words.findIndex((w) => w.start > ref!.end)
+            if (k < 0) continue
+            cStart = withOpeningMark(words[k]!.start)
+          } else if (commaBefore && c.from >= 3) {
+            const comma = contentBeforeComma()
+            if (comma < 0) continue
+            cStart = words[0]!.start
+            cEnd = comma
+          } else continue
+        } else {
+          ref = subjectBefore(words, c.from)
+          let k = c.to
+          const tailOnly = words.length - c.to <= 4 && !words.slice(c.to).some((w) => w.lower === 'that')
+          if (ref && tailOnly && ref.start > words[0]!.start && /,\s*$/.test(text.slice(s.start, ref.start))) {
+            // '..., he says.'
+            const comma = text.lastIndexOf(',', ref.start)
+            if (comma > s.start) {
+              cStart = words[0]!.start
+              cEnd = comma
+              medium = mediumAt(words, c.to)
+            }
+          } else if (!ref && commaBefore && c.from >= 3) {
+            // '..., says the expert.'
+            ref = subjectAfter(words, c.to)
+            const comma = contentBeforeComma()
+            if (!ref || comma < 0) continue
+            cStart = words[0]!.start
+            cEnd = comma
+            const after = words.findIndex((w) => w.start >= ref!.end)
+            if (after >= 0) medium = mediumAt(words, after)
+          } else if (ref) {
+            if (c.form.type === 'directive') {
+              let t = k
+              while (t < words.length && t - k < 10 && words[t]!.lower !== 'to') t++
+              if (t >= words.length || words[t]!.lower !== 'to') continue
+              cStart = words[t - 1]?.lower === 'not' ? words[t - 1]!.start : words[t]!.start
+            } else {
+              if (c.form.object) {
+                medium = mediumAfterObject(words, k)
+                let t = k
+                while (t < words.length && t - k < MAX_SKIP_TO_THAT && words[t]!.lower !== 'that') t++
+                if (words[t]?.lower === 'that') k = t
+                else if (medium) k = words.findIndex((w) => w.start >= medium!.end)
+              } else {
+                const m = mediumAt(words, k)
+                let t = k
+                while (t < words.length && t - k < MAX_SKIP_TO_THAT && words[t]!.lower !== 'that' && !broken(words[t]!, words[t + 1] ?? words[t]!)) t++
+                if (words[t]?.lower === 'that' && t > k && ['on', 'in', 'at', 'during', 'last', 'this', 'to', 'after', 'before', 'again', 'publicly', 'repeatedly'].includes(words[k]!.lower)) k = t
+                if (m) medium = m
+              }
+              if (k < 0 || k >= words.length) continue
+              const hasThat = words[k]!.lower === 'that'
+              const colon = /:\s*$/.test(text.slice(words[c.to - 1]!.end, words[k]!.start))
+              if (c.form.needsThat && !hasThat && !colon) continue
+              if ((c.form.type === 'belief' || c.form.type === 'finding') && !hasThat && !colon) continue
+              cStart = withOpeningMark(words[k]!.start)
+            }
+          } else continue
+        }
+        if (!ref || cStart < 0 || cEnd <= cStart) continue
+        const contentWords = scanWords(text, cStart, cEnd)
+        if (contentWords.length < MIN_CONTENT_WORDS || (contentWords.length < 3 && contentWords[0]?.lower === 'that')) continue
+        // content that is exactly a direct quote already attributed: nothing new
+        if (directSpans.some((d) => d.start <= cStart + 5 && d.end >= cEnd - 1)) continue
+        usedCues.add(cw.start)
+        found.push({ kind: 'indirect', start: cStart, end: cEnd, block: bi, cue: cueSpan(words, c), ref, ...(medium ? { medium } : {}) })
+      }
+      // a later attribution's speaker inside an earlier one's content ends that content ('..., he stressed that ...')
+      for (const a of found) {
+        for (const o of found) {
+          if (o === a || !o.ref) continue
+          if (o.ref.start > a.start && o.ref.start < a.end && o.start > a.start) {
+            let e = o.ref.start
+            const seg = text.slice(a.start, e).replace(/[\s,;:–—-]+(and|but|while|when|as)?\s*$/i, '')
+            e = a.start + seg.length
+            if (e > a.start) a.end = e
+          }
+        }
+      }
+      drafts.push(...found.filter((d) => scanWords(text, d.start, d.end).length >= MIN_CONTENT_WORDS))
+    }
+  }
+
+  /** Content that opens with a quotation mark starts at the mark. */
+  function withOpeningMark(pos: number): number {
+    return /[“"„«‘]/.test(text[pos - 1] ?? '') ? pos - 1 : pos
+  }
+
+  function contentEndOf(s: Span): number {
+    let e = s.end
+    while (e > s.start && /[\s.!?;]/.test(text[e - 1]!)) e--
+    // keep a closing quotation mark that follows the final punctuation
+    if (/[”"’»]/.test(text[e - 1] ?? '') && /[.!?]/.test(text[e - 2] ?? '')) return e
+    return e
+  }
+
+  // reported content holding a pending quoted fragment is mixed; the fragment is not a quote of its own
+  const reported = drafts.filter((d) => d.kind === 'indirect')
+  const stillPending: QuotedSpan[][] = []
+  for (const group of pending) {
+    const q = group[0]!
+    const host = reported.find((d) => d.start <= q.start && d.end >= q.end - 1)
+    if (host) {
+      // 'X said “...”': content that is just the quote is direct; a fragment inside a clause is mixed
+      const rest = text.slice(host.start, q.start).replace(/^\s*that\s*/i, '') + text.slice(q.end, host.end)
+      host.kind = /[\p{L}\p{N}]/u.test(rest) ? 'mixed' : 'direct'
+      if (host.end < q.end) host.end = q.end
+      continue
+    }
+    stillPending.push(group)
+  }
+
+  // ---- pass 4: resolve speakers in text order
+  drafts.sort((a, b) => a.start - b.start)
+  const byGroup = new Map<number, Resolvedish>()
+  for (const d of drafts) {
+    if (!d.ref) continue
+    if (d.group !== undefined && byGroup.has(d.group)) {
+      const r = byGroup.get(d.group)!
+      d.entity = r.entity
+      d.name = r.name
+      continue
+    }
+    const r = resolveSpeaker(sctx, d.ref, { start: d.start, end: d.end })
+    d.entity = r.entity
+    d.name = r.name
+    if (d.group !== undefined) byGroup.set(d.group, r)
+    if (r.entity !== null) sctx.speakers.push({ pos: d.ref.start, blockOrder: orderAt(d.ref.start), entity: r.entity })
+  }
+
+  // ---- pass 5: quotes with no cue of their own
+  const out: Draft[] = [...drafts]
+  // body quotes first: a quoted headline takes its speaker from the body quote that repeats it
+  const isBody = (g: QuotedSpan[]): number => (blocks[g[0]!.block]!.type === 'body' ? 0 : 1)
+  stillPending.sort((a, b) => isBody(a) - isBody(b) || a[0]!.start - b[0]!.start)
+  for (const group of stillPending) {
+    const q = group[0]!
+    const bType = blocks[q.block]!.type
+    const innerWords = group.reduce((n, g) => n + scanWords(text, g.innerStart, g.innerEnd).length, 0)
+    const innerText = text.slice(q.innerStart, group[group.length - 1]!.innerEnd)
+    if (q.openMissing) continue
+    if (bType !== 'body') {
+      const b = blocks[q.block]!
+      const whole = text.slice(b.start, q.start).trim() === '' && text.slice(q.end, b.end).trim().replace(/[.!?]/g, '') === ''
+      const key = norm(innerText)
+      if (key.split(' ').length < 3) continue
+      const src = out.find((d) => d.ref && blocks[d.block]!.type === 'body' && norm(text.slice(d.start, d.end)).includes(key))
+      if (src) {
+        for (const g of group) out.push({ kind: 'direct', start: g.start, end: g.end, block: g.block, ref: src.ref!, entity: src.entity ?? null, name: src.name ?? null })
+      } else if (whole) {
+        for (const g of group) out.push({ kind: 'direct', start: g.start, end: g.end, block: g.block, entity: null, name: null })
+      }
+      continue
+    }
+    const sentenceLike = innerWords >= MIN_SENTENCE_QUOTE_WORDS && (/^\p{Lu}/u.test(innerText.trim()) || /[.!?,]$/.test(innerText.trim()))
+    if (!sentenceLike) continue
+    const titleLike = scanWords(text, q.innerStart, q.innerEnd).filter((w) => /^\p{Lu}/u.test(w.text)).length / Math.max(1, innerWords) > 0.6
+    if (titleLike) continue
+    // inherit from the attribution just before, in this paragraph or the one before
+    const here = orderAt(q.start)
+    let prev: Draft | undefined
+    for (const d of out) if (d.end <= q.start && d.block !== undefined && (!prev || d.end > prev.end)) prev = d
+    const gapMentions = prev ? mentions.filter((m) => m.type === 'PER' && m.start >= prev!.end && m.end <= q.start && !inQuoted(m.start)) : []
+    if (prev && here - orderAt(prev.start) <= 1 && gapMentions.length === 0 && prev.ref) {
+      for (const g of group) out.push({ kind: 'direct', start: g.start, end: g.end, block: g.block, ref: prev.ref, entity: prev.entity ?? null, name: prev.name ?? null })
+      continue
+    }
+    const startsSentence = text.slice(sentenceAt(q.start).start, q.start).trim() === ''
+    if (startsSentence && innerWords >= MIN_ORPHAN_QUOTE_WORDS) {
+      for (const g of group) out.push({ kind: 'direct', start: g.start, end: g.end, block: g.block, entity: null, name: null })
+    }
+  }
+
+  out.sort((a, b) => a.start - b.start || a.end - b.end)
+  return out.map((d) => toQuote(text, d))
+}
+
+type Resolvedish = { entity: number | null; name: string | null }
+
+function toQuote(text: string, d: Draft): Quote {
+  return {
+    kind: d.kind,
+    start: d.start,
+    end: d.end,
+    text: text.slice(d.start, d.end),
+    ...(d.cue ? { cue: d.cue } : {}),
+    ...(d.ref ? { speakerMention: { start: d.ref.start, end: d.ref.end, text: d.ref.text } } : {}),
+    speakerEntity: d.entity ?? null,
+    speakerName: d.name ?? null,
+    ...(d.medium ? { medium: { ...d.medium, text: text.slice(d.medium.start, d.medium.end) } } : {}),
+    block: d.block,
+  }
+}

@@ -1,0 +1,49 @@
+// Cue lookup over a word array: the longest lexicon form starting at each word, with the tense an
+// auxiliary in front of it gives ("has said" past, "will say" future).
+import { cueLexicon, type CueForm, type Tense } from '../../lexicon/cues/index.js'
+import type { Word } from './words.js'
+
+export interface CueHit {
+  /** Index of the first and one past the last word of the cue in the word array. */
+  readonly from: number
+  readonly to: number
+  readonly form: CueForm
+  readonly tense?: Tense
+}
+
+export function cueAt(words: readonly Word[], i: number): CueHit | null {
+  const w = words[i]
+  if (!w) return null
+  const forms = cueLexicon().byFirstWord.get(w.lower)
+  if (!forms) return null
+  for (const f of forms) {
+    let ok = true
+    for (let k = 1; k < f.words.length; k++) {
+      if (words[i + k]?.lower !== f.words[k]) {
+        ok = false
+        break
+      }
+    }
+    if (!ok) continue
+    // a participle/-ing form alone after a determiner is a noun or adjective ("the said", "a reported")
+    let tense = f.tense
+    const prev = words[i - 1]?.lower
+    const prev2 = words[i - 2]?.lower
+    if (prev === 'will' || prev2 === 'will') tense = 'future'
+    else if (f.participle && (prev === 'has' || prev === 'have' || prev === 'had' || prev2 === 'has' || prev2 === 'have' || prev2 === 'had')) tense = 'past'
+    return { from: i, to: i + f.words.length, form: f, ...(tense ? { tense } : {}) }
+  }
+  return null
+}
+
+export function findCues(words: readonly Word[]): CueHit[] {
+  const out: CueHit[] = []
+  for (let i = 0; i < words.length; i++) {
+    const c = cueAt(words, i)
+    if (c) {
+      out.push(c)
+      i = c.to - 1
+    }
+  }
+  return out
+}

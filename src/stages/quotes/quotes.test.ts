@@ -1,0 +1,120 @@
+import assert from 'node:assert/strict'
+import { test } from 'node:test'
+import type { Quote } from '../../doc/layers.js'
+import { quotesStage } from './index.js'
+import { findQuotedSpans } from './marks.js'
+import { makeTestDoc, type TestDocOptions } from './test-doc.js'
+
+const PEOPLE: TestDocOptions['entities'] = [
+  { name: 'Ulrich Schmid', aliases: ['Schmid'], gender: 'm' },
+  { name: 'Alexander Lukashenko', aliases: ['Lukashenko'], gender: 'm' },
+  { name: 'Alla Leukavets', aliases: ['Leukavets'], gender: 'f' },
+  { name: 'Nikita Gerasimov', aliases: ['Gerasimov'], gender: 'm' },
+  { name: 'Blick', type: 'ORG' },
+  { name: 'Belarus', type: 'LOC' },
+  { name: 'US National Security Council', type: 'ORG' },
+]
+
+function quotes(text: string, headlines: string[] = []): readonly Quote[] {
+  return quotesStage.run(makeTestDoc(text, { entities: PEOPLE, headlines }), {}).layers.quotes!
+}
+
+// [text, fragment the quote must contain, kind, speaker name, medium]
+const FOUND: [string, string, Quote['kind'], string | null, string?][] = [
+  ['Intro.\n“It is over,” says Schmid.', 'It is over', 'direct', 'Ulrich Schmid'],
+  ['Intro.\nIt could be the start of a plan. He wants Belarus,” Ulrich Schmid (57), professor at the University of St. Gallen, told Blick.', 'start of a plan', 'direct', 'Ulrich Schmid', 'Blick'],
+  ['Intro.\nSchmid on Blick: “His survival depends on Putin.” More.', 'His survival depends', 'direct', 'Ulrich Schmid', 'Blick'],
+  ['Intro.\nLukashenko knows it. “We cannot do without them,” he admitted at the press conference.', 'We cannot do without', 'direct', 'Alexander Lukashenko', 'the press conference'],
+  ['Intro.\nGerasimov says:\n“The city is too well fortified. It holds.”', 'too well fortified', 'direct', 'Nikita Gerasimov'],
+  ['Intro.\n“Yet channels report activity in Belarus”says the political scientist Alla Leukavets in an interview with watson.', 'channels report activity', 'direct', 'Alla Leukavets', 'watson'],
+  ['Intro.\nAccording to Leukavets, anti-war sentiment in Belarus is very high.', 'anti-war sentiment', 'indirect', 'Alla Leukavets'],
+  ['Intro.\nSchmid does not believe that Lukashenko could suddenly change his mind.', 'could suddenly change', 'indirect', 'Ulrich Schmid'],
+  ['Intro.\nThe US National Security Council said Belarus “clearly and verifiably” supported Russia.', 'clearly and verifiably', 'mixed', 'US National Security Council'],
+  ['Intro.\nAccording to Russian officials, the drills were billed as “purely defensive in nature”.', 'the drills were billed', 'mixed', 'Russian officials'],
+  ['Intro.\nAccording to Leukavets, laws were passed.\n“The crisis has not yet been resolved,” says the expert.', 'crisis has not yet', 'direct', 'Alla Leukavets'],
+  ['Intro.\n“It is logical,” says Gerasimov. On the other hand, it is under pressure from “big brother Russia” to help, says the expert.', 'it is under pressure', 'mixed', 'Nikita Gerasimov'],
+  ['Intro.\nSchmid does not believe that it will happen. “It is very unlikely that Belarus will join the war. There is considerable pressure.”', 'very unlikely', 'direct', 'Ulrich Schmid'],
+  ['Intro.\nThe Ukrainian government has recently expressed fears that an offensive could come from the north.', 'an offensive could come', 'indirect', 'Ukrainian government'],
+  ['Intro.\nSome said "it is fine," and "we will see." Lukashenko said "no way, never again."', 'no way', 'direct', 'Alexander Lukashenko'],
+  ['Headline\n‘There is considerable pressure’\nSchmid on Blick: “There is considerable pressure, really.”', '‘There is considerable pressure’', 'direct', 'Ulrich Schmid'],
+]
+
+for (const [text, fragment, kind, speaker, medium] of FOUND) {
+  test(`finds ${kind} quote "${fragment}" by ${speaker}`, () => {
+    const hits = quotes(text, ['‘There is considerable pressure’']).filter((q) => q.text.includes(fragment))
+    assert.ok(hits.length > 0, `no quote holds "${fragment}": ${JSON.stringify(quotes(text).map((q) => q.text))}`)
+    const q = hits[0]!
+    assert.equal(q.kind, kind)
+    assert.equal(q.speakerName, speaker)
+    if (medium !== undefined) assert.equal(q.medium?.text, medium)
+  })
+}
+
+// [text, words that must not be reported as (part of) a quote]
+const NOT_QUOTES: [string, string][] = [
+  ['Intro.\nBelarus is building its own “Wagner Group”.', 'Wagner Group'],
+  ['Intro.\nThe expert works at the “Stockholm Center for Eastern European Studies”.', 'Stockholm Center'],
+  ['Intro.\nIt is coming into focus as Russia’s “close friend” – or rather “the last close friend”.', 'close friend'],
+  ['Intro.\nLukashenko’s power has been weakened, and Putin’s troops don’t move.', 'power'],
+  ['Intro.\nApparently, Lukashenko knows that too.', 'too'],
+  ['Intro.\nExperience has shown that there can be a big difference.', 'big difference'],
+]
+for (const [text, words] of NOT_QUOTES) {
+  test(`no quote in "${text.slice(7, 50)}"`, () => {
+    assert.deepEqual(
+      quotes(text).filter((q) => q.text.includes(words)).map((q) => q.text),
+      [],
+    )
+  })
+}
+
+test('pronoun he skips a female person and mentions inside the quote', () => {
+  const q = quotes('Intro.\nGerasimov spoke. Then Leukavets left. “Schmid is wrong,” he says.')
+  assert.equal(q[0]?.speakerName, 'Nikita Gerasimov')
+})
+
+test('a pronoun with no compatible person stays unresolved', () => {
+  const q = quotes('Intro.\nLeukavets left. “It is wrong,” he says.')
+  assert.equal(q[0]?.speakerEntity, null)
+  assert.equal(q[0]?.speakerName, null)
+})
+
+test('cue lemma, tense and medium', () => {
+  const [q] = quotes('Intro.\nSchmid told Blick that the war has damaged Putin.')
+  assert.deepEqual([q?.cue?.text, q?.cue?.lemma, q?.cue?.tense, q?.medium?.text], ['told', 'tell', 'past', 'Blick'])
+})
+
+// [text, expected quoted-span texts]
+const MARKS: [string, string[]][] = [
+  ['He said “a” and „b“ and «c» and "d" and ``e\'\'.', ['“a”', '„b“', '«c»', '"d"', "``e''"]],
+  ['Putin’s men don’t know the officials’ plan.', []],
+  ['Missing opener here,” he said.', ['Missing opener here,”']],
+]
+for (const [text, expected] of MARKS) {
+  test(`marks in "${text}"`, () => {
+    const d = makeTestDoc(text)
+    const b = d.layers.blocks!
+    assert.deepEqual(findQuotedSpans(d.text, b, b.map((_, i) => i)).map((q) => d.text.slice(q.start, q.end)), expected)
+  })
+}
+
+test('multi-paragraph quote: one speaker for every paragraph', () => {
+  const q = quotes('Intro.\n“First part of it.\n“Second part of it,” says Schmid.')
+  assert.deepEqual(q.map((x) => x.speakerName), ['Ulrich Schmid', 'Ulrich Schmid'])
+})
+
+test('bad input: unbalanced marks, 5,000 paragraphs, one long quote, German', () => {
+  const unbalanced = Array.from({ length: 200 }, (_, i) => (i % 3 === 0 ? '“Open and never closed, says Schmid.' : 'Plain “ text ” with ” stray ‘ marks.')).join('\n')
+  const long = Array.from({ length: 5000 }, (_, i) => `Paragraph ${i} says “something ${i}” and Schmid said that it is so.`).join('\n')
+  const oneQuote = `“${'This is all one long quote without end. '.repeat(2000)}`
+  const german = 'Titel\n„Es ist sehr unwahrscheinlich, dass Belarus in den Krieg eintritt“, sagt Schmid.'
+  for (const text of [unbalanced, long, oneQuote, german]) {
+    const doc = makeTestDoc(text, { entities: PEOPLE })
+    const out = quotesStage.run(doc, {}).layers.quotes!
+    const blocks = doc.layers.blocks!
+    for (const q of out) {
+      const b = blocks[q.block]!
+      assert.ok(q.start >= b.start && q.end <= b.end, `quote crosses its block: ${q.text.slice(0, 40)}`)
+    }
+  }
+})

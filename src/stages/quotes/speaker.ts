@@ -1,0 +1,160 @@
+// Speaker phrases: finding the words that name who speaks next to a cue, and resolving them to an entity.
+// Names resolve through their mention; he/she to the most recent person of a compatible gender; definite
+// role nouns ("the expert") to the most recent person speaker, else to a person holding that role; groups
+// ("Russian officials") stay unresolved and are reported as written. Anything else: null, never a guess.
+import type { DocEntity, Mention } from '../../doc/layers.js'
+import { cueLexicon } from '../../lexicon/cues/index.js'
+import { DETERMINERS, INDEFINITE, PREPOSITIONS, type Word } from './words.js'
+
+/** Longest speaker phrase, in words. */
+export const MAX_SPEAKER_WORDS = 9
+/** How many blocks back a role noun may reach for the last person speaker. */
+const ROLE_SPEAKER_BLOCKS = 4
+/** How far back (characters) a pronoun may look for its antecedent. */
+const PRONOUN_REACH = 1500
+
+export type SpeakerKind = 'mention' | 'pronoun' | 'role' | 'group' | 'name'
+
+export interface SpeakerRef {
+  readonly start: number
+  readonly end: number
+  readonly text: string
+  readonly kind: SpeakerKind
+  readonly mention?: number
+  readonly head: string
+  readonly definite: boolean
+}
+
+export interface Resolved {
+  readonly entity: number | null
+  readonly name: string | null
+}
+
+export interface SpeakerContext {
+  readonly text: string
+  readonly mentions: readonly Mention[]
+  readonly entities: readonly DocEntity[]
+  /** Ranges whose mentions are not antecedents (quoted words). */
+  readonly quoted: readonly { start: number; end: number }[]
+  /** Attributions made so far, in text order: position, block order and resolved person entity. */
+  readonly speakers: { pos: number; blockOrder: number; entity: number }[]
+  blockOrderAt(pos: number): number
+}
+
+function mentionsIn(ctx: SpeakerContext, start: number, end: number): number[] {
+  const out: number[] = []
+  for (let i = 0; i < ctx.mentions.length; i++) {
+    const m = ctx.mentions[i]!
+    if (m.start >= end) break
+    if (m.end > start && m.start >= start - 1) out.push(i)
+  }
+  return out
+}
+
+const CAPITALIZED = /^\p{Lu}/u
+
+/** Reads a speaker phrase from `words` (already cut at clause boundaries). Null when it names no speaker. */
+export function readSpeaker(ctx: SpeakerContext, words: readonly Word[]): SpeakerRef | null {
+  if (words.length === 0 || words.length > MAX_SPEAKER_WORDS) return null
+  const lex = cueLexicon()
+  const first = words[0]!
+  const last = words[words.length - 1]!
+  const start = first.start
+  const end = last.end
+  const text = ctx.text.slice(start, end)
+  if (words.length === 1 && lex.pronouns.has(first.lower)) {
+    return { start, end, text, kind: 'pronoun', head: first.lower, definite: true }
+  }
+  // head = word before the first preposition ("a reporter for USA Today" -> reporter)
+  let headIdx = words.length - 1
+  for (let i = 1; i < words.length; i++) {
+    if (PREPOSITIONS.has(words[i]!.lower)) {
+      headIdx = i - 1
+      break
+    }
+  }
+  const headEnd = words[headIdx]!.end
+  const ms = mentionsIn(ctx, start, headEnd).filter((i) => ctx.mentions[i]!.type !== 'MISC' || words.length === 1)
+  const definite = !INDEFINITE.has(first.lower)
+  const head = words[headIdx]!.lower
+  const head2 = headIdx > 0 ? `${words[headIdx - 1]!.lower} ${head}` : head
+  // a person named at the head ("spokeswoman Melezia Figueroa") or as its possessor ("Gerasimov’s observations")
+  const headStart = words[headIdx]!.start
+  const person = [...ms].reverse().find((i) => {
+    const m = ctx.mentions[i]!
+    return m.type === 'PER' && (m.end >= headStart || /^[’']s?\b/.test(ctx.text.slice(m.end, m.end + 2)))
+  })
+  if (person !== undefined) return { start, end, text, kind: 'mention', mention: person, head, definite }
+  if (lex.roles.has(head2) || lex.roles.has(head)) {
+    const org = ms.find((i) => ctx.mentions[i]!.type === 'ORG')
+    return { start, end, text, kind: 'role', head: lex.roles.has(head2) ? head2 : head, definite: definite && DETERMINERS.has(first.lower) && org === undefined }
+  }
+  const named = [...ms].reverse().find((i) => ctx.mentions[i]!.end >= headEnd - 1)
+  if (named !== undefined) return { start, end, text, kind: 'mention', mention: named, head, definite }
+  if (lex.groups.has(head2) || lex.groups.has(head)) return { start, end, text, kind: 'group', head, definite }
+  // an untagged name: capitalised words, and not a lone sentence-initial word ("Experience has shown")
+  const sentenceInitial = /(^|[.!?:“"‘]\s*|\n\s*)$/.test(ctx.text.slice(Math.max(0, start - 3), start))
+  if (words.length <= 4 && words.slice(0, headIdx + 1).every((w) => CAPITALIZED.test(w.text)) && !DETERMINERS.has(first.lower) && !(words.length === 1 && sentenceInitial)) {
+    return { start, end, text, kind: 'name', head, definite }
+  }
+  return null
+}
+
+function insideQuoted(ctx: SpeakerContext, pos: number): boolean {
+  for (const q of ctx.quoted) if (pos >= q.start && pos < q.end) return true
+  return false
+}
+
+function entityName(ctx: SpeakerContext, entity: number): string | null {
+  return ctx.entities[entity]?.name ?? null
+}
+
+/** The entity and display name a speaker phrase refers to; `skip` is the attributed content (no antecedents there). */
+export function resolveSpeaker(ctx: SpeakerContext, ref: SpeakerRef, skip: { start: number; end: number } | null): Resolved {
+  switch (ref.kind) {
+    case 'mention': {
+      const m = ctx.mentions[ref.mention!]!
+      if (m.entity !== undefined && ctx.entities[m.entity]) return { entity: m.entity, name: entityName(ctx, m.entity) }
+      return { entity: null, name: m.text }
+    }
+    case 'name':
+      return { entity: null, name: ref.text }
+    case 'group':
+      return { entity: null, name: ref.text.replace(/^(the|The)\s+/, '') }
+    case 'pronoun': {
+      const g = cueLexicon().pronouns.get(ref.head)
+      if (g !== 'm' && g !== 'f') return { entity: null, name: null }
+      for (let i = ctx.mentions.length - 1; i >= 0; i--) {
+        const m = ctx.mentions[i]!
+        if (m.start >= ref.start) continue
+        if (ref.start - m.end > PRONOUN_REACH) break
+        if (m.type !== 'PER' || m.entity === undefined) continue
+        if (skip && m.start >= skip.start && m.end <= skip.end) continue
+        if (insideQuoted(ctx, m.start)) continue
+        const e = ctx.entities[m.entity]
+        if (!e) continue
+        if (e.gender && e.gender !== g) continue
+        return { entity: m.entity, name: e.name }
+      }
+      return { entity: null, name: null }
+    }
+    case 'role': {
+      if (!ref.definite) return { entity: null, name: ref.text }
+      const here = ctx.blockOrderAt(ref.start)
+      for (let i = ctx.speakers.length - 1; i >= 0; i--) {
+        const s = ctx.speakers[i]!
+        if (s.pos >= ref.start) continue
+        if (here - s.blockOrder > ROLE_SPEAKER_BLOCKS) break
+        if (ctx.entities[s.entity]?.type === 'PER') return { entity: s.entity, name: entityName(ctx, s.entity) }
+      }
+      // a person the article gives that role
+      for (let i = ctx.mentions.length - 1; i >= 0; i--) {
+        const m = ctx.mentions[i]!
+        if (m.start >= ref.start || m.entity === undefined || m.type !== 'PER') continue
+        const e = ctx.entities[m.entity]
+        if (e && e.attributes.some((a) => a.value.toLowerCase().includes(ref.head))) return { entity: m.entity, name: e.name }
+      }
+      return { entity: null, name: null }
+    }
+  }
+}
