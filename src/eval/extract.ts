@@ -6,7 +6,12 @@ import { existsSync, readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { gunzipSync } from 'node:zlib'
 import { decodeBytes } from '../ingest/decode.js'
+import { createDoc } from '../doc/doc.js'
 import { extractHtml } from '../ingest/html.js'
+import { blocksStage } from '../stages/blocks/index.js'
+
+/** Block types a reader counts as the article body (what the benchmark's articleBody holds). */
+const BODY_TYPES: ReadonlySet<string> = new Set(['body', 'subhead'])
 
 const DEFAULT_DIR = '../shared/data/article-extraction'
 const SHINGLE = 4
@@ -63,12 +68,14 @@ export function aggregate(scores: readonly PageScore[]): ExtractScore {
   return { precision, recall, f1, pages: n }
 }
 
-/** The body a reader would call the article: the extracted text without its headline block. */
+/** The body a reader would call the article: the extracted text typed by blocks.v1, body and subheads only (no headline, captions, furniture). */
 export function extractedBody(html: string, url?: string): string {
   try {
-    const { text, blocks } = extractHtml(html, url)
-    return blocks
-      .filter((b) => b.type !== 'headline')
+    const ex = extractHtml(html, url)
+    const doc = blocksStage.run({ ...createDoc(ex.text, ex.meta), layers: { blocks: ex.blocks } }, {})
+    const text = doc.text
+    return (doc.layers.blocks ?? [])
+      .filter((b) => BODY_TYPES.has(b.type))
       .map((b) => text.slice(b.start, b.end))
       .join('\n\n')
   } catch {
