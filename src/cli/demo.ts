@@ -69,9 +69,10 @@ export function briefFrom(x: DossierExport): Brief {
     medium: q.medium ?? null,
     article: article.get(q.article)?.outlet ?? q.article,
   }))
-  const timeline = [...x.events]
+  const timeline = x.events
+    .filter((e) => e.date !== null)
+    .map((e) => ({ date: e.date ?? '', precision: e.precision ?? '', status: e.status, text: e.text, outlet: article.get(e.article)?.outlet ?? e.article }))
     .sort((a, b) => a.date.localeCompare(b.date))
-    .map((e) => ({ date: e.date, precision: e.precision, status: e.status, text: e.text, outlet: article.get(e.article)?.outlet ?? e.article }))
   const assessment = new Map(x.assessments.map((a) => [a.id, a]))
   const questions = x.questions.map((q) => {
     const holders = q.assessments
