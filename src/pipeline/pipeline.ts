@@ -26,10 +26,12 @@ export function checkOrder(stages: readonly Stage[], given: readonly LayerName[]
 
 function checkSpans(stage: Stage, doc: Doc): void {
   for (const name of stage.assigns) {
-    const items = doc.layers[name] as readonly { start: number; end: number }[] | undefined
+    const items = doc.layers[name] as readonly { start?: number; end?: number }[] | undefined
     if (!Array.isArray(items)) throw new PipelineError('E_BAD_RETURN', stage.name, `did not assign layer "${name}"`)
     for (const item of items) {
-      if (!spanInBounds(doc, item)) {
+      // Layers of spans are checked; records that are not spans themselves (entities) have no offsets.
+      if (item.start === undefined && item.end === undefined) continue
+      if (!spanInBounds(doc, item as { start: number; end: number })) {
         throw new PipelineError('E_SPAN', stage.name, `layer "${name}" has span [${item.start}, ${item.end}) outside a text of length ${doc.text.length}`)
       }
     }
