@@ -1,0 +1,32 @@
+// `npm run bench -- quotes [dir] [--n=200]`: articles/second for quotes.v1 alone on PolNeAR articles, with the
+// upstream layers (tokens, sentences, mentions, entities) computed before the clock starts.
+import { readdirSync, readFileSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import { createDoc, withLayers, type Doc } from '../src/doc/doc.js'
+import { createPipeline } from '../src/pipeline/pipeline.js'
+import { DEFAULT_DIR, paragraphBlocks } from '../src/eval/quotes.js'
+import { tokensStage } from '../src/stages/tokens/index.js'
+import { sentencesStage } from '../src/stages/sentences/index.js'
+import { mentionsStage } from '../src/stages/mentions/index.js'
+import { entitiesStage } from '../src/stages/entities/index.js'
+import { quotesStage } from '../src/stages/quotes/index.js'
+
+export async function run(args: string[]): Promise<void> {
+  const dir = resolve(args.find((a) => !a.startsWith('--')) ?? DEFAULT_DIR)
+  const n = Number(args.find((a) => a.startsWith('--n='))?.slice(4) ?? 84)
+  const files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort().slice(0, n)
+  const upstream = createPipeline([tokensStage, sentencesStage, mentionsStage, entitiesStage], { given: ['blocks'], checkSpans: false })
+  const docs: Doc[] = files.map((f) => {
+    const a = JSON.parse(readFileSync(join(dir, f), 'utf8')) as { id: string; text: string }
+    const d = createDoc(a.text, {}, a.id)
+    return upstream.run(withLayers(d, { blocks: paragraphBlocks(d.text) }))
+  })
+  for (const d of docs.slice(0, 10)) quotesStage.run(d, {}) // warm-up
+  const rounds = 5
+  const t0 = process.hrtime.bigint()
+  let quotes = 0
+  for (let r = 0; r < rounds; r++) for (const d of docs) quotes += quotesStage.run(d, {}).layers.quotes!.length
+  const s = Number(process.hrtime.bigint() - t0) / 1e9
+  const chars = docs.reduce((x, d) => x + d.text.length, 0) / docs.length
+  console.log(`quotes.v1: ${((rounds * docs.length) / s).toFixed(0)} articles/s on one core (${docs.length} PolNeAR articles, mean ${chars.toFixed(0)} chars, ${rounds} rounds, ${(quotes / rounds).toFixed(0)} quotes/round)`)
+}

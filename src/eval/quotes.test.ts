@@ -1,0 +1,36 @@
+import assert from 'node:assert/strict'
+import { test } from 'node:test'
+import { emptyTally, scoreArticle, summarize, tokenStarts, type Scored } from './quotes.js'
+
+const TEXT = 'Smith said the plan will fail badly. Jones said “it works”.'
+//            0         1         2         3         4         5
+const s = (content: [number, number], source: [number, number][] = [], cue: [number, number][] = []): Scored => ({
+  content: tokenStarts(TEXT, [content]),
+  source,
+  cue,
+  speech: true,
+  direct: false,
+})
+
+// [gold, predicted, expected exact P/R, overlap P, overlap R, source acc, cue acc]
+const CASES: [string, Scored[], Scored[], [number, number, number, number, number, number]][] = [
+  ['identical', [s([11, 35], [[0, 5]], [[6, 10]])], [s([11, 35], [[0, 5]], [[6, 10]])], [1, 1, 1, 1, 1, 1]],
+  ['three of five words, wrong source', [s([11, 35], [[0, 5]], [[6, 10]])], [s([11, 24], [[37, 42]], [[6, 10]])], [0, 0, 1, 0.6, 0, 1]],
+  ['one spurious prediction', [s([11, 35])], [s([11, 35]), s([48, 57])], [0.5, 1, 0.5, 1, 0, 0]],
+  ['greedy keeps the larger overlap', [s([11, 35])], [s([11, 19]), s([11, 35])], [0.5, 1, 0.5, 1, 0, 0]],
+  ['nothing predicted', [s([11, 35])], [], [0, 0, 0, 0, 0, 0]],
+]
+
+for (const [name, gold, pred, [exP, exR, ovP, ovR, src, cue]] of CASES) {
+  test(`scorer: ${name}`, () => {
+    const t = emptyTally()
+    scoreArticle(gold, pred, t)
+    const r = summarize(t)
+    assert.equal(r.content_exact.precision, exP)
+    assert.equal(r.content_exact.recall, exR)
+    assert.equal(r.content_overlap.precision, ovP)
+    assert.equal(r.content_overlap.recall, ovR)
+    assert.equal(r.source_accuracy, src)
+    assert.equal(r.cue_accuracy, cue)
+  })
+}
