@@ -1,0 +1,215 @@
+// Step 4: mentions of one entity become one cluster. Unions, each for a stated reason: stated aliases, the
+// same name, the alias table, org word-order variants and sub-names, a person's surname (or a transliteration
+// of it) joining the full name, full names with compatible first names. Persons never join places or orgs.
+import type { Attribute, EntityType } from '../../doc/layers.js'
+import { aliasEntry, firstNamesCompatible, foldName, initialsOf, nameWords, orgKey, translitKey } from './names.js'
+import type { Work, WorkMention } from './work.js'
+
+/** Above this many distinct org names, the pairwise sub-name rule is skipped to keep time bounded. */
+const MAX_DISTINCT_ORG_NAMES = 3000
+
+export interface WorkEntity {
+  type: EntityType
+  name: string
+  aliases: string[]
+  /** Indices into work.mentions, in text order. */
+  mentions: number[]
+  attributes: Attribute[]
+  gender?: 'f' | 'm'
+}
+
+class UnionFind {
+  private readonly parent: number[]
+  constructor(n: number) {
+    this.parent = Array.from({ length: n }, (_, i) => i)
+  }
+  find(i: number): number {
+    let r = i
+    while (this.parent[r] !== r) r = this.parent[r]!
+    while (this.parent[i] !== r) {
+      const next = this.parent[i]!
+      this.parent[i] = r
+      i = next
+    }
+    return r
+  }
+  union(a: number, b: number): void {
+    const ra = this.find(a)
+    const rb = this.find(b)
+    if (ra !== rb) this.parent[Math.max(ra, rb)] = Math.min(ra, rb)
+  }
+}
+
+function unionByKey(uf: UnionFind, ms: readonly WorkMention[], keyOf: (m: WorkMention) => string | undefined): void {
+  const first = new Map<string, number>()
+  ms.forEach((m, i) => {
+    const k = keyOf(m)
+    if (k === undefined) return
+    const f = first.get(k)
+    if (f === undefined) first.set(k, i)
+    else uf.union(f, i)
+  })
+}
+
+export function cluster(work: Work): WorkEntity[] {
+  const ms = work.mentions
+  const uf = new UnionFind(ms.length)
+  const index = new Map<WorkMention, number>()
+  ms.forEach((m, i) => index.set(m, i))
+
+  for (const l of work.links) {
+    const a = index.get(l.a)
+    const b = index.get(l.b)
+    if (a !== undefined && b !== undefined) uf.union(a, b)
+  }
+  unionByKey(uf, ms, (m) => `${m.type}|${foldName(m.name)}`)
+  unionByKey(uf, ms, (m) => {
+    const e = aliasEntry(m.name, m.type)
+    return e ? `alias|${e.type}|${e.canonical}` : undefined
+  })
+  unionByKey(uf, ms, (m) => (m.type === 'ORG' || m.type === 'MISC') && orgKey(m.name) ? `org|${m.type}|${orgKey(m.name)}` : undefined)
+  orgSubNames(uf, ms)
+  persons(uf, ms)
+
+  const groups = new Map<number, number[]>()
+  ms.forEach((_, i) => {
+    const r = uf.find(i)
+    const g = groups.get(r)
+    if (g) g.push(i)
+    else groups.set(r, [i])
+  })
+  const entities: WorkEntity[] = []
+  for (const idx of groups.values()) entities.push(describe(ms, idx))
+  entities.sort((a, b) => ms[a.mentions[0]!]!.start - ms[b.mentions[0]!]!.start)
+  return entities
+}
+
+/** "National Security Council" joins "US National Security Council", "NSC" joins it too, when only one org fits. */
+function orgSubNames(uf: UnionFind, ms: readonly WorkMention[]): void {
+  const names = new Map<string, { idx: number; words: Set<string>; raw: string; type: EntityType }>()
+  ms.forEach((m, i) => {
+    if (m.type !== 'ORG' && m.type !== 'MISC') return
+    const f = `${m.type}|${foldName(m.name)}`
+    if (!names.has(f)) names.set(f, { idx: i, words: new Set(orgKey(m.name).split(' ').filter(Boolean)), raw: m.name, type: m.type })
+  })
+  if (names.size > MAX_DISTINCT_ORG_NAMES) return
+  const list = [...names.values()]
+  for (const a of list) {
+    const acronym = /^\p{Lu}[\p{Lu}.&]+$/u.test(a.raw) ? a.raw.replace(/[.&]/g, '') : undefined
+    if (a.words.size < 2 && !acronym) continue
+    const roots = new Set<number>()
+    let host = -1
+    for (const b of list) {
+      if (b === a || b.type !== a.type) continue
+      const sub = a.words.size >= 2 && b.words.size > a.words.size && [...a.words].every((w) => b.words.has(w))
+      const ac = acronym !== undefined && nameWords(b.raw).length >= 2 && initialsOf(b.raw) === acronym
+      if (sub || ac) {
+        roots.add(uf.find(b.idx))
+        host = b.idx
+      }
+    }
+    if (roots.size === 1) uf.union(a.idx, host)
+  }
+}
+
+/** Full names with one surname (or transliteration of it) and compatible first names join; a surname alone
+ *  joins the only full name with it, or the nearest preceding one when several people share it. Works on
+ *  distinct names (all mentions of one name are already joined), so it stays linear in mentions. */
+function persons(uf: UnionFind, ms: readonly WorkMention[]): void {
+  interface Full { readonly idx: number; readonly first: string }
+  const distinct = new Map<string, Full>()
+  const fullBySurname = new Map<string, Full[]>()
+  const fullByFirst = new Map<string, Full[]>()
+  /** Mention indices (ascending = text order) of full names per surname key, for "nearest before". */
+  const positions = new Map<string, number[]>()
+  const singles: number[] = []
+  const push = <T>(map: Map<string, T[]>, k: string, v: T) => {
+    const l = map.get(k)
+    if (l) l.push(v)
+    else map.set(k, [v])
+  }
+  ms.forEach((m, i) => {
+    if (m.type !== 'PER') return
+    const ws = nameWords(m.name)
+    if (ws.length >= 2) {
+      const sk = translitKey(ws[ws.length - 1]!)
+      push(positions, sk, i)
+      const f = foldName(m.name)
+      if (distinct.has(f)) return
+      const full = { idx: i, first: ws[0]! }
+      distinct.set(f, full)
+      push(fullBySurname, sk, full)
+      push(fullByFirst, translitKey(ws[0]!), full)
+    } else if (ws.length === 1) singles.push(i)
+  })
+  for (const bucket of fullBySurname.values()) {
+    for (let x = 0; x < bucket.length; x++) {
+      for (let y = x + 1; y < bucket.length; y++) {
+        if (firstNamesCompatible(bucket[x]!.first, bucket[y]!.first)) uf.union(bucket[x]!.idx, bucket[y]!.idx)
+      }
+    }
+  }
+  for (const i of singles) {
+    const key = translitKey(ms[i]!.name)
+    const bucket = fullBySurname.get(key)
+    if (!bucket) {
+      // A first name alone joins only when exactly one person has it and nobody has it as a surname.
+      const byFirst = fullByFirst.get(key)
+      if (byFirst && new Set(byFirst.map((f) => uf.find(f.idx))).size === 1) uf.union(i, byFirst[0]!.idx)
+      continue
+    }
+    if (new Set(bucket.map((f) => uf.find(f.idx))).size === 1) {
+      uf.union(i, bucket[0]!.idx)
+      continue
+    }
+    // Several people share the surname: the nearest full name before this mention, else the first after it.
+    const pos = positions.get(key)!
+    const k = lastIndexBelow(pos, i)
+    uf.union(i, k >= 0 ? pos[k]! : pos[0]!)
+  }
+}
+
+/** Index of the last value < x in an ascending array, or -1. */
+function lastIndexBelow(xs: readonly number[], x: number): number {
+  let lo = 0
+  let hi = xs.length - 1
+  let ans = -1
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1
+    if (xs[mid]! < x) {
+      ans = mid
+      lo = mid + 1
+    } else hi = mid - 1
+  }
+  return ans
+}
+
+/** Type, canonical name and aliases of one cluster. */
+function describe(ms: readonly WorkMention[], idx: number[]): WorkEntity {
+  idx.sort((a, b) => ms[a]!.start - ms[b]!.start)
+  const typeVotes = new Map<EntityType, number>()
+  for (const i of idx) typeVotes.set(ms[i]!.type, (typeVotes.get(ms[i]!.type) ?? 0) + 1)
+  const type = [...typeVotes.entries()].sort((a, b) => b[1] - a[1])[0]![0]
+  const forms = new Map<string, { name: string; count: number; words: number; first: number; secondary: boolean }>()
+  for (const i of idx) {
+    const m = ms[i]!
+    const f = foldName(m.name)
+    const cur = forms.get(f)
+    if (cur) {
+      cur.count++
+      cur.secondary &&= m.secondary
+    } else forms.set(f, { name: m.name, count: 1, words: nameWords(m.name).length, first: m.start, secondary: m.secondary })
+  }
+  const all = [...forms.values()]
+  const primary = all.filter((f) => !f.secondary)
+  const pool = primary.length ? primary : all
+  let chosen = pool.find((f) => {
+    const e = aliasEntry(f.name, type)
+    return !!e && foldName(e.canonical) === foldName(f.name)
+  })
+  if (!chosen) {
+    chosen = [...pool].sort((a, b) => b.words - a.words || b.count - a.count || a.first - b.first)[0]!
+  }
+  const aliases = all.filter((f) => f !== chosen).sort((a, b) => a.first - b.first).map((f) => f.name)
+  return { type, name: chosen.name, aliases, mentions: idx, attributes: [] }
+}

@@ -1,0 +1,67 @@
+// Loads the word lists this stage reads (src/lexicon/roles, aliases, people) once, lazily, into lookup sets.
+import { readFileSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { firstNameGender as gazetteerGender } from '../../lexicon/gazetteers/index.js'
+
+const LEXICON_DIR = join(dirname(fileURLToPath(import.meta.url)), '../../lexicon')
+
+function readJson<T>(rel: string): T {
+  return JSON.parse(readFileSync(join(LEXICON_DIR, rel), 'utf8')) as T
+}
+
+export interface RoleLexicon {
+  /** lower-case role noun (possibly multiword) -> class */
+  readonly roles: Map<string, string>
+  /** longest role noun, in words */
+  readonly maxWords: number
+  readonly nationalities: Set<string>
+  /** honorific as written -> gender if it tells one */
+  readonly honorifics: Map<string, 'f' | 'm' | undefined>
+  readonly metonyms: Set<string>
+  readonly female: Set<string>
+  readonly male: Set<string>
+}
+
+let cached: RoleLexicon | undefined
+
+export function lexicon(): RoleLexicon {
+  if (cached) return cached
+  const r = readJson<{ roles: { noun: string; class: string }[] }>('roles/roles.json')
+  const roles = new Map<string, string>()
+  let maxWords = 1
+  for (const { noun, class: cls } of r.roles) {
+    roles.set(noun.toLowerCase(), cls)
+    maxWords = Math.max(maxWords, noun.split(' ').length)
+  }
+  const n = readJson<{ adjectives: string[] }>('roles/nationalities.json')
+  const h = readJson<{ honorifics: { word: string; gender?: 'f' | 'm' }[] }>('roles/honorifics.json')
+  const m = readJson<{ names: string[] }>('aliases/metonyms.json')
+  const f = readJson<{ f: string[]; m: string[] }>('people/first-names.json')
+  cached = {
+    roles,
+    maxWords,
+    nationalities: new Set(n.adjectives),
+    honorifics: new Map(h.honorifics.map((x) => [x.word, x.gender])),
+    metonyms: new Set(m.names.map((x) => x.toLowerCase())),
+    female: new Set(f.f),
+    male: new Set(f.m),
+  }
+  return cached
+}
+
+/** Plural role nouns ("experts", "analysts") map to their singular for lookups. */
+export function roleClass(noun: string): string | undefined {
+  const lx = lexicon()
+  const n = noun.toLowerCase().replace(/^(?:the|a|an)\s+/, '').trim()
+  return lx.roles.get(n) ?? lx.roles.get(n.replace(/s$/, ''))
+}
+
+/** 'f' | 'm' from the NER gazetteer's first-name lists, then from this stage's small Slavic-heavy fallback list. */
+export function firstNameGender(word: string): 'f' | 'm' | undefined {
+  const w = word.toLowerCase()
+  const lx = lexicon()
+  if (lx.female.has(w) && !lx.male.has(w)) return 'f'
+  if (lx.male.has(w) && !lx.female.has(w)) return 'm'
+  return gazetteerGender(w)
+}

@@ -1,0 +1,60 @@
+// The working state the numbered steps pass along: mentions being cleaned, retyped, added and linked,
+// plus index helpers over tokens and sentences. Internal to this stage.
+import type { Doc } from '../../doc/doc.js'
+import type { EntityType, Sentence, Token } from '../../doc/layers.js'
+
+export interface WorkMention {
+  start: number
+  end: number
+  type: EntityType
+  /** Cleaned name: no possessive, no leading "the", no edge quotes. */
+  name: string
+  /** Introduced as another name of something named before it ("originally called Y", "X (Y)"): never canonical. */
+  secondary: boolean
+  /** Not tagged by the mentions stage: added here as a repeat of a known name. */
+  added: boolean
+}
+
+export interface Work {
+  readonly doc: Doc
+  readonly text: string
+  readonly tokens: readonly Token[]
+  readonly sentences: readonly Sentence[]
+  mentions: WorkMention[]
+  /** Stated alias links between two mentions, with the reason ("originally called"). */
+  links: { a: WorkMention; b: WorkMention; reason: string }[]
+}
+
+/** Index of the last item whose start is <= offset (items sorted by start), or -1. */
+export function lastStartingAtOrBefore(items: readonly { start: number }[], offset: number): number {
+  let lo = 0
+  let hi = items.length - 1
+  let ans = -1
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1
+    if (items[mid]!.start <= offset) {
+      ans = mid
+      lo = mid + 1
+    } else hi = mid - 1
+  }
+  return ans
+}
+
+/** The sentence holding an offset, or undefined. */
+export function sentenceAt(sentences: readonly Sentence[], offset: number): Sentence | undefined {
+  const i = lastStartingAtOrBefore(sentences, offset)
+  const s = i >= 0 ? sentences[i] : undefined
+  return s && offset <= s.end ? s : undefined
+}
+
+/** Sorts mentions by start and drops any that overlap an earlier kept one (tagged ones win over added ones). */
+export function sortMentions(ms: WorkMention[]): WorkMention[] {
+  const sorted = [...ms].sort((a, b) => a.start - b.start || Number(a.added) - Number(b.added) || b.end - a.end)
+  const out: WorkMention[] = []
+  for (const m of sorted) {
+    const last = out[out.length - 1]
+    if (last && m.start < last.end) continue
+    out.push(m)
+  }
+  return out
+}
