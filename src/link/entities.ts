@@ -1,0 +1,253 @@
+// Cross-article identity: the article-level entities of every Doc are joined into global entities, one per
+// person, organization or place, across spellings and transliterations. Every join records why it was made.
+// Rules, strongest first: same full name; alias table (exonyms); transliteration key of a full person name;
+// a shared stated alias or org word-order variant; a compatible first initial; a surname alone joining the
+// only full name with it (or the only one whose role agrees). Persons never join orgs or places.
+import type { Doc } from '../doc/doc.js'
+import type { DocEntity, EntityType } from '../doc/layers.js'
+import type { GlobalEntity } from '../store/store.js'
+import { aliasEntry, firstNamesCompatible, foldName, nameWords, orgKey, translitKey } from '../stages/entities/names.js'
+
+/** When two readings of one name disagree on type, this order breaks a tie (a seat of power is an ORG). */
+const TYPE_PRIORITY: readonly EntityType[] = ['PER', 'ORG', 'LOC', 'MISC']
+/** Role words too generic to tell two people apart when comparing roles. */
+const GENERIC_ROLE_WORDS = new Set(['the', 'a', 'an', 'of', 'at', 'for', 'and', 'former', 'deputy', 'senior'])
+
+interface Item {
+  readonly article: string
+  readonly entity: number
+  readonly order: number
+  readonly type: EntityType
+  readonly name: string
+  readonly forms: readonly string[]
+  readonly words: readonly string[]
+  readonly roles: ReadonlySet<string>
+  readonly weight: number
+}
+
+class Merger {
+  private readonly parent: number[]
+  readonly reasons: { a: number; b: number; reason: string }[] = []
+  constructor(n: number) {
+    this.parent = Array.from({ length: n }, (_, i) => i)
+  }
+  find(i: number): number {
+    while (this.parent[i] !== i) {
+      this.parent[i] = this.parent[this.parent[i]!]!
+      i = this.parent[i]!
+    }
+    return i
+  }
+  union(a: number, b: number, reason: string): boolean {
+    const ra = this.find(a)
+    const rb = this.find(b)
+    if (ra === rb) return false
+    this.parent[Math.max(ra, rb)] = Math.min(ra, rb)
+    this.reasons.push({ a, b, reason })
+    return true
+  }
+}
+
+function isPer(t: EntityType): boolean {
+  return t === 'PER'
+}
+
+function roleWords(e: DocEntity): Set<string> {
+  const out = new Set<string>()
+  for (const a of e.attributes) {
+    if (a.name !== 'role') continue
+    for (const w of a.value.toLowerCase().split(/\s+/)) if (w && !GENERIC_ROLE_WORDS.has(w)) out.add(w)
+  }
+  return out
+}
+
+function slug(s: string): string {
+  return s
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/['’]/g, '')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '') || 'unnamed'
+}
+
+/** Joins items that share a key; the reason is built from the key and the two names. */
+function joinByKey(m: Merger, items: readonly Item[], keys: (it: Item) => readonly string[], reason: (key: string, a: Item, b: Item) => string): void {
+  const first = new Map<string, number>()
+  items.forEach((it, i) => {
+    for (const k of keys(it)) {
+      const f = first.get(k)
+      if (f === undefined) first.set(k, i)
+      else m.union(f, i, reason(k, items[f]!, it))
+    }
+  })
+}
+
+export function linkEntities(docs: readonly Doc[]): GlobalEntity[] {
+  const items: Item[] = []
+  for (const doc of docs) {
+    for (const [i, e] of (doc.layers.entities ?? []).entries()) {
+      items.push({
+        article: doc.id,
+        entity: i,
+        order: items.length,
+        type: e.type,
+        name: e.name,
+        forms: [e.name, ...e.aliases],
+        words: nameWords(e.name),
+        roles: roleWords(e),
+        weight: Math.max(1, e.mentions.length),
+      })
+    }
+  }
+  const m = new Merger(items.length)
+  const group = (t: EntityType) => (t === 'ORG' || t === 'LOC' ? 'ORG/LOC' : t)
+
+  // 1. Same full name. A person's single surname is not a full name: it is handled in step 6.
+  joinByKey(m, items, (it) => (isPer(it.type) && it.words.length < 2 ? [] : [`${group(it.type)}|${foldName(it.name)}`]), (_k, a, b) =>
+    a.type === b.type ? `same full name '${b.name}'` : `same name '${b.name}' (${a.type}/${b.type} readings)`,
+  )
+  // 2. Alias table: exonyms and other documented spellings.
+  joinByKey(m, items, (it) => {
+    const ks = new Set<string>()
+    for (const f of it.forms) {
+      const e = aliasEntry(f, it.type)
+      if (e) ks.add(`${e.type}|${e.canonical}`)
+    }
+    return [...ks]
+  }, (k, a, b) => `alias table: ${[a.name, b.name].find((n) => foldName(n) !== foldName(k.split('|')[1]!)) ?? a.name} → ${k.split('|')[1]}`)
+  // 3. Transliteration key of a full person name (first + last word).
+  joinByKey(m, items, (it) => (isPer(it.type) && it.words.length >= 2 ? [`${translitKey(it.words[0]!)} ${translitKey(it.words[it.words.length - 1]!)}`] : []), (k, a, b) =>
+    foldName(a.name) === foldName(b.name) ? `same full name '${b.name}'` : `transliteration key '${k}' (${a.name} ~ ${b.name})`,
+  )
+  // 4. Orgs and places: a stated alias shared with another article's name, or an org word-order variant.
+  joinByKey(m, items, (it) => (isPer(it.type) ? [] : it.forms.map((f) => `${group(it.type)}|${foldName(f)}`)), (k, a, b) => `shared name '${k.split('|')[1]}' (${a.name} ~ ${b.name})`)
+  joinByKey(m, items, (it) => (it.type === 'ORG' && orgKey(it.name) ? [`ORG|${orgKey(it.name)}`] : []), (k, a, b) => `org name variant '${k.split('|')[1]}' (${a.name} ~ ${b.name})`)
+  joinByKey(m, items, (it) => (it.type === 'LOC' && it.words.length === 1 ? [`LOC|${translitKey(it.name)}`] : []), (k, a, b) => `transliteration key '${k.split('|')[1]}' (${a.name} ~ ${b.name})`)
+
+  // 5. Full person names with one surname key and compatible first names (initial, short form), only when
+  //    exactly one identity fits: "J. Smith" never chains John and Jane Smith together.
+  const fullBySurname = new Map<string, number[]>()
+  const singles: number[] = []
+  items.forEach((it, i) => {
+    if (!isPer(it.type)) return
+    if (it.words.length >= 2) {
+      const k = translitKey(it.words[it.words.length - 1]!)
+      const l = fullBySurname.get(k)
+      if (l) l.push(i)
+      else fullBySurname.set(k, [i])
+    } else if (it.words.length === 1) singles.push(i)
+  })
+  for (const bucket of fullBySurname.values()) {
+    if (bucket.length < 2) continue
+    for (const i of bucket) {
+      const a = items[i]!
+      const fits = new Map<number, number>()
+      for (const j of bucket) {
+        if (m.find(j) === m.find(i)) continue
+        if (firstNamesCompatible(a.words[0]!, items[j]!.words[0]!)) fits.set(m.find(j), j)
+      }
+      if (fits.size === 1) {
+        const j = [...fits.values()][0]!
+        m.union(i, j, `compatible first names, same surname (${a.name} ~ ${items[j]!.name})`)
+      }
+    }
+  }
+  // 6. A surname alone joins the only identity with a full name ending in it, or the only one whose role agrees;
+  //    with no full name anywhere, surname-only entities of one key join each other.
+  const surnameOnly = new Map<string, number[]>()
+  for (const i of singles) {
+    const it = items[i]!
+    const k = translitKey(it.name)
+    const bucket = fullBySurname.get(k)
+    if (!bucket) {
+      const l = surnameOnly.get(k)
+      if (l) l.push(i)
+      else surnameOnly.set(k, [i])
+      continue
+    }
+    const roots = new Map<number, number>()
+    for (const j of bucket) roots.set(m.find(j), j)
+    if (roots.size === 1) {
+      const j = bucket[0]!
+      m.union(i, j, `surname '${it.name}' → the only full name with it (${items[j]!.name})`)
+      continue
+    }
+    const agree = [...roots.entries()].filter(([r]) => bucket.some((j) => m.find(j) === r && [...items[j]!.roles].some((w) => it.roles.has(w))))
+    if (agree.length === 1) {
+      const j = agree[0]![1]
+      m.union(i, j, `surname '${it.name}' and role agree (${items[j]!.name})`)
+    }
+  }
+  for (const [k, l] of surnameOnly) {
+    for (const i of l.slice(1)) m.union(l[0]!, i, `same surname '${items[i]!.name}', no full name known (key '${k}')`)
+  }
+
+  return describe(items, m)
+}
+
+function describe(items: readonly Item[], m: Merger): GlobalEntity[] {
+  const groups = new Map<number, number[]>()
+  items.forEach((_, i) => {
+    const r = m.find(i)
+    const g = groups.get(r)
+    if (g) g.push(i)
+    else groups.set(r, [i])
+  })
+  const reasons = new Map<number, string[]>()
+  for (const r of m.reasons) {
+    const root = m.find(r.a)
+    const l = reasons.get(root) ?? []
+    if (!l.includes(r.reason)) l.push(r.reason)
+    reasons.set(root, l)
+  }
+  const out: { id: string; g: GlobalEntity; order: number }[] = []
+  for (const [root, idx] of groups) {
+    const members = idx.map((i) => items[i]!)
+    const typeVotes = new Map<EntityType, number>()
+    for (const it of members) typeVotes.set(it.type, (typeVotes.get(it.type) ?? 0) + it.weight)
+    const type = [...typeVotes.entries()].sort((a, b) => b[1] - a[1] || TYPE_PRIORITY.indexOf(a[0]) - TYPE_PRIORITY.indexOf(b[0]))[0]![0]
+    const name = canonical(members, type)
+    const aliases: string[] = []
+    const seen = new Set([foldName(name)])
+    for (const it of members) {
+      for (const f of it.forms) {
+        const k = foldName(f)
+        if (seen.has(k)) continue
+        seen.add(k)
+        aliases.push(f)
+      }
+    }
+    out.push({
+      id: `${type.toLowerCase()}:${slug(name)}`,
+      order: members[0]!.order,
+      g: { id: '', type, name, aliases, members: members.map((it) => ({ article: it.article, entity: it.entity })), merges: reasons.get(root) ?? [] },
+    })
+  }
+  // Readable ids, made unique in a stable order (first seen keeps the plain id).
+  out.sort((a, b) => a.order - b.order)
+  const used = new Map<string, number>()
+  return out.map(({ id, g }) => {
+    const n = (used.get(id) ?? 0) + 1
+    used.set(id, n)
+    return { ...g, id: n === 1 ? id : `${id}-${n}` }
+  })
+}
+
+/** The alias table's preferred form if one applies; else the most complete full form, then the most frequent. */
+function canonical(members: readonly Item[], type: EntityType): string {
+  for (const it of members) {
+    for (const f of it.forms) {
+      const e = aliasEntry(f, type)
+      if (e) return e.canonical
+    }
+  }
+  const counts = new Map<string, { name: string; n: number; words: number; order: number }>()
+  for (const it of members) {
+    const k = foldName(it.name)
+    const c = counts.get(k)
+    if (c) c.n += 1
+    else counts.set(k, { name: it.name, n: 1, words: it.words.length, order: it.order })
+  }
+  return [...counts.values()].sort((a, b) => b.words - a.words || b.n - a.n || a.order - b.order)[0]!.name
+}
