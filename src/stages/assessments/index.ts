@@ -20,9 +20,9 @@ const COPULA_BEFORE = /\b(?:is|are|was|were|be|been|being|seems?|seemed|appears?
 const THAT_NEXT = /^\s*(?:,\s*)?that\b/i
 const MODAL_CLAUSE_NEXT = /^\s+(?:\S+\s+){0,6}?(?:will|would|could|might|may|is going to|are going to|won['’]t)\b/i
 /** Where a proposition ends: a semicolon, a dash, a closing quotation mark, or the attribution ", says X". */
-const PROPOSITION_END = /;|\s[–—]\s|[,.!?]?[”"](?=\s*(?:[,.;:!?]|$|says|said|writes|told|adds|added|he |she ))|,\s+(?:says|said|writes|wrote|told|adds|added|according to)\b/
-/** Where the clause holding a hedge starts: an opening quotation mark, a semicolon, colon, comma or dash. */
-const CLAUSE_START = /[“"]|;\s|:\s|,\s|\s[–—]\s/g
+const PROPOSITION_END = /;|\s[–—]\s|[,.!?]?[”"](?=\s*(?:[,.;:!?]|$|says|said|writes|told|adds|added|he |she ))|,\s+(?:says|said|writes|wrote|told|adds|added|according to|after|before|when|while|because|although|though|whereas|but)\b/
+/** Where the clause holding a hedge starts: a semicolon, colon, comma or dash (quotation marks inside a clause do not end it). */
+const CLAUSE_START = /;\s|:\s|,\s|\s[–—]\s/g
 /** Negation of the proposition's own verb ("will not participate"): read as a judgement of the positive proposition. */
 const PROP_NEGATION = /\b(?:will|would|shall|can|could|is going to|are going to|is|are|was|were)\s+(?:\w+\s+)?not\b|\bwon['’]t\b|\bwill never\b/i
 /** "According to X('s observations), P will ...": an attributed forecast about the future. */
@@ -212,7 +212,11 @@ function run(doc: Doc): Doc {
       const qi = quoteOf(quotes, f)
       const q = qi >= 0 ? quotes[qi] : undefined
       // A judgement inside someone's words ends where their words end.
-      if (q && q.start <= f.cue.start && f.cue.start < q.end && f.prop.end > q.end) f.prop = trimSpan(text, f.prop.start, q.end)
+      if (q && q.start <= f.cue.start && f.cue.start < q.end) {
+        f.prop = trimSpan(text, Math.max(f.prop.start, q.start), Math.min(f.prop.end, q.end))
+        const that = /^that\s+/i.exec(text.slice(f.prop.start, f.prop.end))
+        if (that) f.prop = { start: f.prop.start + that[0].length, end: f.prop.end }
+      }
       let holderEntity: number | null = null
       let holderName: string | null = null
       if (q) {
