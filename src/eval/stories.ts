@@ -110,13 +110,16 @@ export function evaluateStories(data: Map<string, { docs: Doc[]; gold: string[] 
   return finish(t)
 }
 
+/** The grid `--sweep` tries (around the current defaults; widen it when a best value sits on an edge). */
+const SWEEP = { entityWeight: [0, 0.05, 0.1, 0.15, 0.2], properBoost: [1.5, 2, 2.5], numberBoost: [2, 3, 4, 6] }
+
 function sweep(data: Map<string, { docs: Doc[]; gold: string[] }>): void {
   const thresholds = Array.from({ length: 14 }, (_, i) => 0.08 + i * 0.02)
   const rows: string[] = []
   let best = { f1: -1, line: '' }
-  for (const entityWeight of [0, 0.1, 0.2, 0.3]) {
-    for (const properBoost of [1, 2, 3]) {
-      for (const numberBoost of [1, 1.5, 2.5]) {
+  for (const entityWeight of SWEEP.entityWeight) {
+    for (const properBoost of SWEEP.properBoost) {
+      for (const numberBoost of SWEEP.numberBoost) {
         const sims = [...data.values()].map(({ docs, gold }) => ({ sim: storySimilarities(docs, { entityWeight, properBoost, numberBoost }), n: docs.length, gold }))
         for (const threshold of thresholds) {
           const t = emptyTally()
