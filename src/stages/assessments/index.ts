@@ -55,6 +55,9 @@ function trimSpan(text: string, start: number, end: number): Span {
   let b = end
   while (a < b && /[\s“”"‘’'.,;:!?–—(]/.test(text[a] ?? '')) a++
   while (b > a && /[\s“”"‘'.,;:!?–—)]/.test(text[b - 1] ?? '')) b--
+  // Keep a closing mark whose opening mark is inside ("the “GardServis”").
+  const inner = text.slice(a, b)
+  if (text[b] === '”' && (inner.match(/“/g) ?? []).length > (inner.match(/”/g) ?? []).length) b++
   return { start: a, end: b }
 }
 
