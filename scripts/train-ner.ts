@@ -4,7 +4,7 @@
 // sentence order is shuffled with a seeded generator.
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { buildDocContext, sentenceFeatures, type DocContext } from '../src/stages/mentions/features.js'
+import { buildDocContext, sentenceFeatures, setLowercaseVocabulary, type DocContext } from '../src/stages/mentions/features.js'
 import { readConll, type ConllDoc } from '../src/stages/mentions/conll.js'
 import { NL, bilouToIob, iobSpans, iobToBilou } from '../src/stages/mentions/labels.js'
 import { Model, viterbi } from '../src/stages/mentions/model.js'
@@ -18,6 +18,8 @@ const MAX_EPOCHS = 12
 const SEED = 20030601
 /** Folds for the jackknifed first-pass predictions the second pass trains on (so its features are not over-confident). */
 const FOLDS = 4
+/** A word joins the lower-case vocabulary when seen this often in lower case in training (drops typos/rare words). */
+const MIN_LOWER_COUNT = 2
 
 interface Example {
   readonly feats: Int32Array // feature ids, concatenated
@@ -45,23 +47,23 @@ interface Trained {
 
 type Ctxs = (DocContext | undefined)[]
 
-function docFeatures(docs: readonly ConllDoc[], ctxs: Ctxs): string[][][] {
-  const out: string[][][] = []
+function docFeatures(docs: readonly ConllDoc[], ctxs: Ctxs): number[][][] {
+  const out: number[][][] = []
   docs.forEach((d, i) => {
     for (const s of d) out.push(sentenceFeatures(s.words, ctxs[i]))
   })
   return out
 }
 
-function featureIndex(feats: readonly string[][][]): Map<string, number> {
-  const counts = new Map<string, number>()
+function featureIndex(feats: readonly number[][][]): Map<number, number> {
+  const counts = new Map<number, number>()
   for (const s of feats) for (const t of s) for (const f of t) counts.set(f, (counts.get(f) ?? 0) + 1)
-  const index = new Map<string, number>()
-  for (const [f, c] of [...counts].sort((a, b) => (a[0] < b[0] ? -1 : 1))) if (c >= MIN_FEATURE_COUNT) index.set(f, index.size)
+  const index = new Map<number, number>()
+  for (const [f, c] of [...counts].sort((a, b) => a[0] - b[0])) if (c >= MIN_FEATURE_COUNT) index.set(f, index.size)
   return index
 }
 
-function toExamples(feats: readonly string[][][], docs: readonly ConllDoc[], index: Map<string, number>): Example[] {
+function toExamples(feats: readonly number[][][], docs: readonly ConllDoc[], index: Map<number, number>): Example[] {
   const golds = docs.flatMap((d) => d.map((s) => iobToBilou(s.tags)))
   return feats.map((s, k) => {
     const ids: number[] = []
@@ -163,7 +165,7 @@ function train(examples: Example[], nFeat: number, dev: Example[] | undefined, e
   return best
 }
 
-function modelFrom(index: Map<string, number>, w: Float32Array, trans: Float32Array): Model {
+function modelFrom(index: Map<number, number>, w: Float32Array, trans: Float32Array): Model {
   return new Model(index, w, trans)
 }
 
@@ -182,6 +184,12 @@ export async function run(args: string[]): Promise<number> {
   const t0 = Date.now()
   const trainDocs = readConll(trainPath)
   const devDocs = readConll(devPath)
+  const lowerCounts = new Map<string, number>()
+  for (const d of trainDocs) for (const s of d) for (const w of s.words) if (/^\p{Ll}+$/u.test(w)) lowerCounts.set(w, (lowerCounts.get(w) ?? 0) + 1)
+  const vocab = [...lowerCounts].filter(([, c]) => c >= MIN_LOWER_COUNT).map(([w]) => w).sort()
+  setLowercaseVocabulary(new Set(vocab))
+  mkdirSync(outDir, { recursive: true })
+  writeFileSync(join(outDir, 'lowercase-vocab.txt'), vocab.join('\n') + '\n')
   const ctxOf = (docs: ConllDoc[]): Ctxs => docs.map((d) => buildDocContext(d.map((s) => s.words)))
   const trainCtx = ctxOf(trainDocs)
   const devCtx = ctxOf(devDocs)

@@ -86,52 +86,117 @@ export function buildDocContext(sentences: readonly (readonly string[])[]): DocC
   return { lowerSeen, capMidSeen, afterFirstName }
 }
 
+// Feature templates: each feature is a 32-bit hash of (template, values), so no strings are built per token.
+// Numbering is part of the model format: append new templates, never renumber.
+const T = {
+  BIAS: 1, W: 2, L: 3, SH: 4, CAPS: 5, CAPSL: 6, FIRST: 7, FIRSTSH: 8, PRE: 10, SUF: 20, LM: 30, LP: 40, SHM: 50,
+  SHP: 60, BIM: 70, BIP: 71, SH3: 72, SHLM: 73, SHLP: 74, G: 80, GSH: 81, GM: 82, GP: 83, DLOW: 90, DCAPMID: 91,
+  DCAPMIDINIT: 92, DAFTERFIRST: 93, DFP: 94, DFPL: 95, NOVOCAB: 96, NOVOCABSH: 97,
+} as const
+
 /**
- * Features of every token of one sentence. `out[i]` lists the feature strings of token i.
- * Label-history features are not here: the model scores label transitions itself (first-order Viterbi).
+ * Words seen in lower case in the training text (written next to the model as lowercase-vocab.txt). A capitalised
+ * word whose lower-case form is not there is probably a name, even when the tagger never saw it ("Putin" in 1996 text).
  */
-export function sentenceFeatures(words: readonly string[], ctx?: DocContext): string[][] {
+let lowerVocab: ReadonlySet<string> = new Set()
+export function setLowercaseVocabulary(words: ReadonlySet<string>): void {
+  lowerVocab = words
+}
+
+/** FNV-1a over UTF-16 code units. */
+export function strHash(s: string): number {
+  let h = 0x811c9dc5
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193)
+  return h >>> 0
+}
+
+function mix(t: number, a: number, b = 0, c = 0): number {
+  let h = Math.imul(t ^ 0x9e3779b9, 0x85ebca6b)
+  h = Math.imul(h ^ (h >>> 15) ^ a, 0xc2b2ae35)
+  h = Math.imul(h ^ (h >>> 13) ^ b, 0x85ebca6b)
+  h = Math.imul(h ^ (h >>> 16) ^ c, 0xc2b2ae35)
+  // 30 bits: keys stay small integers in V8 (no boxed doubles), so Map lookups stay fast
+  return (h ^ (h >>> 16)) & 0x3fffffff
+}
+
+const BOS = strHash('<s>')
+const EOS = strHash('</s>')
+const tagHashes = new Map<string, number>()
+function tagHash(tag: string): number {
+  let h = tagHashes.get(tag)
+  if (h === undefined) tagHashes.set(tag, (h = strHash(tag)))
+  return h
+}
+
+/**
+ * Feature keys of every token of one sentence: `out[i]` lists the hashed features of token i (window ±2 words
+ * and shapes, affixes 1-4, gazetteer cues, all-caps and sentence-start flags, document cues). Label history is
+ * not here: the model scores label transitions itself (first-order Viterbi).
+ */
+export function sentenceFeatures(words: readonly string[], ctx?: DocContext): number[][] {
   const n = words.length
   const caps = isAllCaps(words)
   const lower = words.map((w) => w.toLowerCase())
-  const shapes = words.map(shape)
+  const hl = lower.map(strHash)
+  const hsh = words.map((w) => strHash(shape(w)))
   const gaz = gazetteerTags(caps ? words.map(titleCase) : words)
-  const out: string[][] = []
-  const pad = (k: number): string => (k < 0 ? '<s>' : k >= n ? '</s>' : lower[k]!)
-  const padShape = (k: number): string => (k < 0 ? '<s>' : k >= n ? '</s>' : shapes[k]!)
+  const L = (k: number): number => (k < 0 ? BOS : k >= n ? EOS : hl[k]!)
+  const S = (k: number): number => (k < 0 ? BOS : k >= n ? EOS : hsh[k]!)
+  const out: number[][] = []
   for (let i = 0; i < n; i++) {
     const w = words[i]!
     const lw = lower[i]!
-    const sh = shapes[i]!
-    const f: string[] = ['b', 'w=' + w, 'l=' + lw, 'sh=' + sh]
-    if (caps) f.push('caps', 'caps.l=' + lw)
-    if (i === 0) f.push('first', 'first.sh=' + sh)
+    const sh = hsh[i]!
+    const f: number[] = [mix(T.BIAS, 0), mix(T.W, strHash(w)), mix(T.L, hl[i]!), mix(T.SH, sh)]
+    if (caps) f.push(mix(T.CAPS, 0), mix(T.CAPSL, hl[i]!))
+    if (i === 0) f.push(mix(T.FIRST, 0), mix(T.FIRSTSH, sh))
+    if (lowerVocab.size > 0 && isCapitalised(w) && !lowerVocab.has(lw)) {
+      const where = caps ? 2 : i === 0 ? 1 : 0
+      f.push(mix(T.NOVOCAB, where), mix(T.NOVOCABSH, where, sh))
+    }
     const len = lw.length
+    let hp = 0x811c9dc5
+    let hs = 0x811c9dc5
     for (let k = 1; k <= MAX_AFFIX && k < len; k++) {
-      f.push('p' + k + '=' + lw.slice(0, k), 's' + k + '=' + lw.slice(len - k))
+      hp = Math.imul(hp ^ lw.charCodeAt(k - 1), 0x01000193)
+      hs = Math.imul(hs ^ lw.charCodeAt(len - k), 0x01000193)
+      f.push(mix(T.PRE + k, hp >>> 0), mix(T.SUF + k, hs >>> 0))
     }
     for (let d = 1; d <= WINDOW; d++) {
-      f.push('l-' + d + '=' + pad(i - d), 'l+' + d + '=' + pad(i + d))
-      f.push('sh-' + d + '=' + padShape(i - d), 'sh+' + d + '=' + padShape(i + d))
+      f.push(mix(T.LM + d, L(i - d)), mix(T.LP + d, L(i + d)), mix(T.SHM + d, S(i - d)), mix(T.SHP + d, S(i + d)))
     }
-    f.push('l-1l=' + pad(i - 1) + '|' + lw, 'll+1=' + lw + '|' + pad(i + 1))
-    f.push('sh-1sh=' + padShape(i - 1) + '|' + sh + '|' + padShape(i + 1))
-    f.push('shl-1=' + sh + '|' + pad(i - 1), 'shl+1=' + sh + '|' + pad(i + 1))
-    for (const g of gaz[i]!) f.push('g=' + g, 'g.sh=' + g + '|' + sh)
-    if (i > 0) for (const g of gaz[i - 1]!) f.push('g-1=' + g)
-    if (i + 1 < n) for (const g of gaz[i + 1]!) f.push('g+1=' + g)
+    f.push(mix(T.BIM, L(i - 1), hl[i]!), mix(T.BIP, hl[i]!, L(i + 1)))
+    f.push(mix(T.SH3, S(i - 1), sh, S(i + 1)))
+    f.push(mix(T.SHLM, sh, L(i - 1)), mix(T.SHLP, sh, L(i + 1)))
+    for (const g of gaz[i]!) {
+      const hg = tagHash(g)
+      f.push(mix(T.G, hg), mix(T.GSH, hg, sh))
+    }
+    if (i > 0) for (const g of gaz[i - 1]!) f.push(mix(T.GM, tagHash(g)))
+    if (i + 1 < n) for (const g of gaz[i + 1]!) f.push(mix(T.GP, tagHash(g)))
     if (ctx && isCapitalised(w)) {
-      if (ctx.lowerSeen.has(lw)) f.push('d.low')
-      if (ctx.capMidSeen.has(lw)) f.push(i === 0 || caps ? 'd.capmid.init' : 'd.capmid')
-      if (ctx.afterFirstName.has(lw)) f.push('d.afterfirst')
-      const fp = ctx.firstPass?.get(lw)
-      if (fp) f.push('d.fp=' + fp)
-      const fl = ctx.firstPassLast?.get(lw)
-      if (fl) f.push('d.fpl=' + fl)
+      if (ctx.lowerSeen.has(lw)) f.push(mix(T.DLOW, 0))
+      if (ctx.capMidSeen.has(lw)) f.push(mix(i === 0 || caps ? T.DCAPMIDINIT : T.DCAPMID, 0))
+      if (ctx.afterFirstName.has(lw)) f.push(mix(T.DAFTERFIRST, 0))
     }
     out.push(f)
   }
-  return out
+  return ctx?.firstPass ? withFirstPassFeatures(words, ctx, out) : out
+}
+
+/** Adds the first-pass document features to already computed features (returns new arrays; input untouched). */
+export function withFirstPassFeatures(words: readonly string[], ctx: DocContext, feats: readonly (readonly number[])[]): number[][] {
+  return feats.map((f, i) => {
+    const w = words[i]!
+    if (!isCapitalised(w)) return f as number[]
+    const lw = w.toLowerCase()
+    const extra: number[] = []
+    const fp = ctx.firstPass?.get(lw)
+    if (fp) extra.push(mix(T.DFP, tagHash(fp)))
+    const fl = ctx.firstPassLast?.get(lw)
+    if (fl) extra.push(mix(T.DFPL, tagHash(fl)))
+    return extra.length ? [...f, ...extra] : (f as number[])
+  })
 }
 
 function titleCase(w: string): string {

@@ -9,6 +9,10 @@ export { buildDocContext, type DocContext } from './features.js'
 /** Blocks whose sentences are tagged. Bylines, bios, source lines and boilerplate are not news text. */
 const TAGGED_BLOCKS: ReadonlySet<Block['type']> = new Set(['headline', 'subhead', 'body', 'caption'])
 
+/** Longer "sentences" (tables, lists, text without punctuation) are tagged in chunks of this many tokens, so
+ * memory and time stay bounded. CoNLL sentences are far shorter (max 124 tokens). */
+const MAX_SENTENCE_TOKENS = 300
+
 /**
  * Mentions of PER/ORG/LOC/MISC in headline, subhead, body and caption sentences (never inside a caption's photo
  * credit). All tagged sentences of the article form one document for the non-local features.
@@ -21,17 +25,28 @@ export const mentionsStage: Stage = {
     const blocks = layer(doc, 'blocks').filter((b) => TAGGED_BLOCKS.has(b.type))
     const tokens = layer(doc, 'tokens')
     const sentences = layer(doc, 'sentences')
-    const credits: Span[] = blocks.flatMap((b) => (b.credit ? [b.credit] : []))
-    const inBlock = (s: Span): boolean => blocks.some((b) => s.start >= b.start && s.end <= b.end)
-    const inCredit = (t: Span): boolean => credits.some((c) => t.start < c.end && t.end > c.start)
+    // Blocks and credits sorted by start; sentences and tokens are walked once with moving cursors, so a
+    // huge article stays linear.
+    const sortedBlocks = [...blocks].sort((a, b) => a.start - b.start)
+    const credits: Span[] = sortedBlocks.flatMap((b) => (b.credit ? [b.credit] : []))
     const sents: Token[][] = []
     let k = 0
+    let bi = 0
+    let ci = 0
     for (const s of [...sentences].sort((a, b) => a.start - b.start)) {
+      while (bi < sortedBlocks.length && sortedBlocks[bi]!.end < s.end) bi++
+      const b = sortedBlocks[bi]
+      if (!b || s.start < b.start || s.end > b.end) continue
       while (k < tokens.length && tokens[k]!.start < s.start) k++
-      if (!inBlock(s)) continue
       const toks: Token[] = []
-      for (let j = k; j < tokens.length && tokens[j]!.end <= s.end; j++) if (!inCredit(tokens[j]!)) toks.push(tokens[j]!)
-      if (toks.length) sents.push(toks)
+      for (let j = k; j < tokens.length && tokens[j]!.end <= s.end; j++) {
+        const t = tokens[j]!
+        while (ci < credits.length && credits[ci]!.end <= t.start) ci++
+        const c = credits[ci]
+        if (c && t.start < c.end && t.end > c.start) continue
+        toks.push(t)
+      }
+      for (let a = 0; a < toks.length; a += MAX_SENTENCE_TOKENS) sents.push(toks.slice(a, a + MAX_SENTENCE_TOKENS))
     }
     const words = sents.map((ts) => ts.map((t) => doc.text.slice(t.start, t.end)))
     const tags = tagDocument(words)

@@ -8,7 +8,8 @@ const QUANT_MAX = 32767
 
 export class Model {
   constructor(
-    readonly features: Map<string, number>,
+    /** feature hash -> row */
+    readonly features: Map<number, number>,
     /** features.size * NL */
     readonly weights: Float32Array,
     /** (NL + 1) * NL: previous label (NL = start) to current label */
@@ -16,7 +17,7 @@ export class Model {
   ) {}
 
   /** Best label ids for one sentence, given each token's feature strings. Unknown features are ignored. */
-  tag(feats: readonly (readonly string[])[]): number[] {
+  tag(feats: readonly (readonly number[])[]): number[] {
     const n = feats.length
     if (n === 0) return []
     const scores = new Float32Array(n * NL)
@@ -33,13 +34,13 @@ export class Model {
     return viterbi(scores, n, this.trans)
   }
 
-  /** Serialises to a gzipped buffer: JSON header, feature strings, sparse int16 rows. */
+  /** Serialises to a gzipped buffer: JSON header, feature hashes (uint32), sparse int16 rows. */
   serialize(meta: Record<string, unknown> = {}): Buffer {
     let max = 0
     for (const v of this.weights) max = Math.max(max, Math.abs(v))
     for (const v of this.trans) max = Math.max(max, Math.abs(v))
     const scale = max > 0 ? QUANT_MAX / max : 1
-    const names: string[] = []
+    const names: number[] = []
     const rows: number[] = []
     for (const [name, id] of this.features) {
       const row: number[] = []
@@ -53,25 +54,29 @@ export class Model {
     }
     const header = JSON.stringify({ ...meta, nl: NL, scale, trans: Array.from(this.trans, (v) => Math.round(v * scale)), n: names.length })
     const body = Int16Array.from(rows)
-    const text = Buffer.from(header + '\n' + names.join('\n') + '\n', 'utf8')
+    const text = Buffer.from(header, 'utf8')
+    const keys = Uint32Array.from(names)
     const len = Buffer.alloc(8)
     len.writeUInt32LE(text.length, 0)
     len.writeUInt32LE(body.length, 4)
-    return gzipSync(Buffer.concat([len, text, Buffer.from(body.buffer, body.byteOffset, body.byteLength)]), { level: 9 })
+    return gzipSync(
+      Buffer.concat([len, text, Buffer.from(keys.buffer, keys.byteOffset, keys.byteLength), Buffer.from(body.buffer, body.byteOffset, body.byteLength)]),
+      { level: 9 },
+    )
   }
 
   static deserialize(buf: Buffer): Model {
     const raw = gunzipSync(buf)
     const textLen = raw.readUInt32LE(0)
     const bodyLen = raw.readUInt32LE(4)
-    const text = raw.subarray(8, 8 + textLen).toString('utf8')
-    const nl = text.indexOf('\n')
-    const header = JSON.parse(text.slice(0, nl)) as { nl: number; scale: number; trans: number[]; n: number }
+    const header = JSON.parse(raw.subarray(8, 8 + textLen).toString('utf8')) as { nl: number; scale: number; trans: number[]; n: number }
     if (header.nl !== NL) throw new Error(`NER model has ${header.nl} labels, code expects ${NL}`)
-    const names = text.slice(nl + 1, text.length - 1).split('\n')
-    const bodyBytes = raw.subarray(8 + textLen, 8 + textLen + bodyLen * 2)
+    const keyBytes = raw.subarray(8 + textLen, 8 + textLen + header.n * 4)
+    const names = new Uint32Array(keyBytes.buffer.slice(keyBytes.byteOffset, keyBytes.byteOffset + keyBytes.byteLength))
+    const bodyStart = 8 + textLen + header.n * 4
+    const bodyBytes = raw.subarray(bodyStart, bodyStart + bodyLen * 2)
     const body = new Int16Array(bodyBytes.buffer.slice(bodyBytes.byteOffset, bodyBytes.byteOffset + bodyBytes.byteLength))
-    const features = new Map<string, number>()
+    const features = new Map<number, number>()
     const weights = new Float32Array(names.length * NL)
     const inv = 1 / header.scale
     let p = 0
@@ -90,6 +95,13 @@ export class Model {
 
 const NEG = -1e30
 
+/** For each label, the labels that may precede it (BILOU), so Viterbi skips illegal pairs without testing them. */
+const PREV: readonly Int8Array[] = Array.from({ length: NL }, (_, y) => {
+  const ps: number[] = []
+  for (let p = 0; p < NL; p++) if (ALLOWED[p * NL + y]) ps.push(p)
+  return Int8Array.from(ps)
+})
+
 /** First-order Viterbi over per-token label scores plus transitions, never taking an illegal BILOU transition. */
 export function viterbi(scores: Float32Array, n: number, trans: Float32Array): number[] {
   const delta = new Float64Array(n * NL)
@@ -99,8 +111,9 @@ export function viterbi(scores: Float32Array, n: number, trans: Float32Array): n
     for (let y = 0; y < NL; y++) {
       let best = NEG
       let arg = 0
-      for (let p = 0; p < NL; p++) {
-        if (!ALLOWED[p * NL + y]) continue
+      const prev = PREV[y]!
+      for (let j = 0; j < prev.length; j++) {
+        const p = prev[j]!
         const v = delta[(t - 1) * NL + p]! + trans[p * NL + y]!
         if (v > best) {
           best = v

@@ -2,7 +2,7 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { type DocContext, buildDocContext, isCapitalised, sentenceFeatures } from './features.js'
+import { type DocContext, buildDocContext, setLowercaseVocabulary, isCapitalised, sentenceFeatures, withFirstPassFeatures } from './features.js'
 import { LABELS, bilouToIob } from './labels.js'
 import { Model } from './model.js'
 
@@ -19,6 +19,8 @@ export function loadModels(dir = MODEL_DIR): Models {
   if (models && dir === MODEL_DIR) return models
   const p1 = join(dir, 'pass1.bin.gz')
   if (!existsSync(p1)) throw new Error(`NER model missing at ${p1}: run \`npm run train -- ner\``)
+  const vocab = join(dir, 'lowercase-vocab.txt')
+  if (existsSync(vocab)) setLowercaseVocabulary(new Set(readFileSync(vocab, 'utf8').split('\n').filter(Boolean)))
   const p2 = join(dir, 'pass2.bin.gz')
   const m: Models = existsSync(p2)
     ? { pass1: Model.deserialize(readFileSync(p1)), pass2: Model.deserialize(readFileSync(p2)) }
@@ -61,10 +63,11 @@ export function withFirstPass(ctx: DocContext, sentences: readonly (readonly str
 export function tagDocument(sentences: readonly (readonly string[])[], dir = MODEL_DIR): string[][] {
   const m = loadModels(dir)
   const ctx = buildDocContext(sentences)
-  let labels = sentences.map((s) => m.pass1.tag(sentenceFeatures(s, ctx)))
+  const feats = sentences.map((s) => sentenceFeatures(s, ctx))
+  let labels = feats.map((f) => m.pass1.tag(f))
   if (m.pass2) {
     const ctx2 = withFirstPass(ctx, sentences, labels)
-    labels = sentences.map((s) => m.pass2!.tag(sentenceFeatures(s, ctx2)))
+    labels = feats.map((f, i) => m.pass2!.tag(withFirstPassFeatures(sentences[i]!, ctx2, f)))
   }
   return labels.map(bilouToIob)
 }
