@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
-import { emptyTally, scoreArticle, summarize, tokenStarts, type Scored } from './quotes.js'
+import type { Quote } from '../doc/layers.js'
+import { emptyTally, scoreArticle, summarize, toScored, tokenStarts, type Scored } from './quotes.js'
 
 const TEXT = 'Smith said the plan will fail badly. Jones said “it works”.'
 //            0         1         2         3         4         5
@@ -34,3 +35,12 @@ for (const [name, gold, pred, [exP, exR, ovP, ovR, src, cue]] of CASES) {
     assert.equal(r.cue_accuracy, cue)
   })
 }
+
+test('quotes sharing one cue are one attribution with a discontinuous content', () => {
+  const text = '“It works,” Jones said. “It really does.” Smith said no.'
+  const cue = { start: 18, end: 22, text: 'said', lemma: 'say' }
+  const q = (start: number, end: number, c = cue): Quote => ({ kind: 'direct', start, end, text: text.slice(start, end), cue: c, speakerEntity: null, speakerName: null, block: 0 })
+  const out = toScored(text, [q(0, 11), q(24, 41), q(48, 55, { start: 48, end: 52, text: 'said', lemma: 'say' })])
+  assert.equal(out.length, 2)
+  assert.deepEqual([...out[0]!.content].map((i) => text.slice(i, i + 2)), ['It', 'wo', 'It', 're', 'do'])
+})

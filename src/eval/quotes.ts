@@ -96,6 +96,28 @@ export function predictedScored(text: string, q: Quote): Scored {
   }
 }
 
+/**
+ * The attributions a quotes layer makes: quotes that share one cue (a quote broken by its attribution,
+ * '“A,” she said. “B.”', or one quote over several paragraphs) are one attribution with a discontinuous
+ * content, as PolNeAR annotates them.
+ */
+export function toScored(text: string, quotes: readonly Quote[]): Scored[] {
+  const out: Scored[] = []
+  const byCue = new Map<number, number>()
+  for (const q of quotes) {
+    const s = predictedScored(text, q)
+    const k = q.cue ? byCue.get(q.cue.start) : undefined
+    if (k === undefined) {
+      if (q.cue) byCue.set(q.cue.start, out.length)
+      out.push(s)
+      continue
+    }
+    const o = out[k]!
+    out[k] = { ...o, content: new Set([...o.content, ...s.content]), direct: o.direct && s.direct }
+  }
+  return out
+}
+
 export interface PRF {
   precision: number
   recall: number
@@ -214,7 +236,7 @@ export async function run(args: string[]): Promise<number> {
     if (base.text !== a.text) throw new Error(`${a.id}: text changed on normalisation; offsets would not match`)
     const doc = pipeline.run(withLayers(base, { blocks: paragraphBlocks(base.text) }))
     const gold = a.attributions.filter((g) => g.content.length > 0).map((g) => goldScored(a.text, g))
-    const pred = (doc.layers.quotes ?? []).map((q) => predictedScored(a.text, q))
+    const pred = toScored(a.text, doc.layers.quotes ?? [])
     scoreArticle(gold, pred, tallies.all)
     scoreArticle(gold.filter((g) => g.speech), pred.filter((p) => p.speech), tallies.speech)
     scoreArticle(gold.filter((g) => g.direct), pred.filter((p) => p.direct), tallies.direct)

@@ -488,9 +488,14 @@ export function attribute(input: AttributeInput): Quote[] {
     const here = orderAt(q.start)
     let prev: Draft | undefined
     for (const d of out) if (d.end <= q.start && d.block !== undefined && (!prev || d.end > prev.end)) prev = d
-    const gapMentions = prev ? mentions.filter((m) => m.type === 'PER' && m.start >= prev!.end && m.end <= q.start && !inQuoted(m.start)) : []
+    // a person named between the two (other than the previous speaker) breaks the chain
+    const gapMentions = prev
+      ? mentions.filter((m) => m.type === 'PER' && m.start >= prev!.end && m.end <= q.start && !inQuoted(m.start) && !(prev!.ref && m.start >= prev!.ref.start && m.end <= prev!.ref.end) && !(m.entity !== undefined && m.entity === prev!.entity))
+      : []
     if (prev && here - orderAt(prev.start) <= 1 && gapMentions.length === 0 && prev.ref) {
-      for (const g of group) out.push({ kind: 'direct', start: g.start, end: g.end, block: g.block, ref: prev.ref, entity: prev.entity ?? null, name: prev.name ?? null })
+      // '“A,” she said. “B.”': the attribution between two parts of one quote cues both (one attribution)
+      const shared = prev.cue && prev.kind === 'direct' && prev.block === q.block && prev.cue.start >= prev.end && prev.cue.end <= q.start ? prev.cue : undefined
+      for (const g of group) out.push({ kind: 'direct', start: g.start, end: g.end, block: g.block, ref: prev.ref, entity: prev.entity ?? null, name: prev.name ?? null, ...(shared ? { cue: shared } : {}), ...(shared && prev.medium ? { medium: prev.medium } : {}) })
       continue
     }
     const startsSentence = text.slice(sentenceAt(q.start).start, q.start).trim() === ''

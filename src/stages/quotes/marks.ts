@@ -99,9 +99,12 @@ export function findQuotedSpans(text: string, blocks: readonly Span[], readable:
         style = 'ptb'
         len = 2
       } else if (ch === "'" && next === "'") {
-        kind = 'close'
+        // '' closes a `` (PTB) and, in NYT style, both opens and closes: it opens when nothing is open and
+        // it starts a word ('' after a space or at the paragraph start, a letter after it)
         style = 'ptb'
         len = 2
+        const after = text[i + 2]
+        kind = !open && (prev === undefined || i === b.start || /[\s(\[—–-]/.test(prev)) && after !== undefined && !/\s/.test(after) ? 'open' : 'close'
       } else if (ch === '“') {
         if (open && open.style === 'low') kind = 'close'
         else kind = 'open'

@@ -89,6 +89,9 @@ const MARKS: [string, string[]][] = [
   ['He said “a” and „b“ and «c» and "d" and ``e\'\'.', ['“a”', '„b“', '«c»', '"d"', "``e''"]],
   ['Putin’s men don’t know the officials’ plan.', []],
   ['Missing opener here,” he said.', ['Missing opener here,”']],
+  // NYT style: '' both opens and closes; a nested single quote stays inside
+  ["''It works,'' he said. ''Part of it is to say: 'Hey, for real,''' and more.", ["''It works,''", "''Part of it is to say: 'Hey, for real,''"]],
+  ["Mr. King's and the voters' plans, he said.", []],
 ]
 for (const [text, expected] of MARKS) {
   test(`marks in "${text}"`, () => {
@@ -118,3 +121,18 @@ test('bad input: unbalanced marks, 5,000 paragraphs, one long quote, German', ()
     }
   }
 })
+
+// [text, quoted fragments that must come out as one attribution (same cue)]
+const SHARED_CUE: [string, string, string][] = [
+  ['Intro.\n“It is over,” Schmid said on Monday. “Nobody will come back to it.”', 'It is over', 'Nobody will come back'],
+  ["Intro.\n''It is over,'' he said. ''Nobody will come back to it now.''", 'It is over', 'Nobody will come back'],
+]
+for (const [text, a, b] of SHARED_CUE) {
+  test(`a quote broken by its attribution shares the cue: "${a}" / "${b}"`, () => {
+    const q = quotes(text)
+    const qa = q.find((x) => x.text.includes(a))
+    const qb = q.find((x) => x.text.includes(b))
+    assert.ok(qa?.cue && qb?.cue, JSON.stringify(q.map((x) => [x.text, x.cue?.text])))
+    assert.equal(qb.cue.start, qa.cue.start)
+  })
+}
