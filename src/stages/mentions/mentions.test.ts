@@ -20,6 +20,7 @@ const CASES: [string, string[]][] = [
   ['The European Commission said on Thursday it disagreed with German advice.', ['ORG:European Commission', 'MISC:German']],
   ['Nikita Gerasimov works in Moscow. Gerasimov said Russia would win.', ['PER:Nikita Gerasimov', 'LOC:Moscow', 'PER:Gerasimov', 'LOC:Russia']],
   ['It is raining and nobody knows why.', []],
+  ['He teaches at the University of St. Gallen.', ['ORG:University of St. Gallen']],
 ]
 
 test('mentions stage tags news sentences', () => {

@@ -6,6 +6,23 @@ import { type DocContext, buildDocContext, setLowercaseVocabulary, isCapitalised
 import { LABELS, bilouToIob } from './labels.js'
 import { Model } from './model.js'
 
+/**
+ * Abbreviations that always precede another name part: an entity cannot end on them, so a capitalised word that
+ * follows joins the entity ("University of St." + "Gallen"). Lower case, with the period.
+ */
+const NAME_PREFIX_ABBREVIATIONS: ReadonlySet<string> = new Set(['st.', 'ste.', 'mt.', 'ft.', 'dr.', 'gen.', 'prof.', 'col.', 'lt.', 'sgt.', 'capt.'])
+
+/** Repairs IOB tags in place where an entity ends on a name-prefix abbreviation followed by a capitalised word. */
+function repair(words: readonly string[], tags: string[]): string[] {
+  for (let i = 0; i + 1 < words.length; i++) {
+    const t = tags[i]!
+    if (t === 'O' || !NAME_PREFIX_ABBREVIATIONS.has(words[i]!.toLowerCase())) continue
+    if (tags[i + 1] !== 'O' || !isCapitalised(words[i + 1]!)) continue
+    tags[i + 1] = 'I-' + t.slice(2)
+  }
+  return tags
+}
+
 export const MODEL_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'models', 'ner')
 
 interface Models {
@@ -69,7 +86,7 @@ export function tagDocument(sentences: readonly (readonly string[])[], dir = MOD
     const ctx2 = withFirstPass(ctx, sentences, labels)
     labels = feats.map((f, i) => m.pass2!.tag(withFirstPassFeatures(sentences[i]!, ctx2, f)))
   }
-  return labels.map(bilouToIob)
+  return labels.map((l, i) => repair(sentences[i]!, bilouToIob(l)))
 }
 
 /**
@@ -80,5 +97,5 @@ export function tagTokens(words: readonly string[], docContext?: DocContext): st
   if (!docContext) return tagDocument([words])[0]!
   const m = loadModels()
   const model = docContext.firstPass && m.pass2 ? m.pass2 : m.pass1
-  return bilouToIob(model.tag(sentenceFeatures(words, docContext)))
+  return repair(words, bilouToIob(model.tag(sentenceFeatures(words, docContext))))
 }
