@@ -3,10 +3,11 @@
 // Rules, strongest first: same full name; alias table (exonyms); transliteration key of a full person name;
 // a shared stated alias or org word-order variant; a compatible first initial; a surname alone joining the
 // only full name with it (or the only one whose role agrees). Persons never join orgs or places.
+// Aliases are every other surface of the members, plus the surname of each full person name.
 import type { Doc } from '../doc/doc.js'
 import type { DocEntity, EntityType } from '../doc/layers.js'
 import type { GlobalEntity } from '../store/store.js'
-import { aliasEntry, firstNamesCompatible, foldName, nameWords, orgKey, translitKey } from '../stages/entities/names.js'
+import { aliasEntry, firstNamesCompatible, foldName, nameWords, orgKey, surnameOf, translitKey } from '../stages/entities/names.js'
 
 /** When two readings of one name disagree on type, this order breaks a tie (a seat of power is an ORG). */
 const TYPE_PRIORITY: readonly EntityType[] = ['PER', 'ORG', 'LOC', 'MISC']
@@ -210,14 +211,15 @@ function describe(items: readonly Item[], m: Merger): GlobalEntity[] {
     const name = canonical(members, type)
     const aliases: string[] = []
     const seen = new Set([foldName(name)])
-    for (const it of members) {
-      for (const f of it.forms) {
-        const k = foldName(f)
-        if (seen.has(k)) continue
-        seen.add(k)
-        aliases.push(f)
-      }
+    const addAlias = (f: string) => {
+      const k = foldName(f)
+      if (seen.has(k)) return
+      seen.add(k)
+      aliases.push(f)
     }
+    for (const it of members) for (const f of it.forms) addAlias(f)
+    // A person is referred to by surname after the first mention: each full form's surname is an alias too.
+    if (type === 'PER') for (const it of members) for (const f of it.forms) if (nameWords(f).length >= 2) addAlias(surnameOf(f)!)
     out.push({
       id: `${type.toLowerCase()}:${slug(name)}`,
       order: members[0]!.order,

@@ -1,39 +1,88 @@
-// Step 1: clean mention spans (possessives, a leading "the", edge quotes, titles inside PER spans) and vote
-// one type per name across the document, so "Kremlin" tagged ORG here and LOC there is one ORG.
+// Step 1: clean mention spans (possessives, a leading "the", edge quotes, titles and glued sentence adverbs in
+// PER spans, "University of St." cut at an abbreviation), rejoin org names the tagger split ("Stockholm Center"
+// + "for" + "Eastern European Studies"), and vote one type per name across the document.
 import type { EntityType, Mention } from '../../doc/layers.js'
-import { lexicon } from './lexicon.js'
-import { cleanName, foldName, nameWords, surnameOf } from './names.js'
-import type { Work, WorkMention } from './work.js'
+import { gazetteerTags } from '../../lexicon/gazetteers/index.js'
+import { ORG_WORDS } from '../../lexicon/gazetteers/lists/org-suffixes.js'
+import { firstNameGender, lexicon } from './lexicon.js'
+import { cleanName, foldName, nameWords, orgKey, surnameOf } from './names.js'
+import { sortMentions, type Work, type WorkMention } from './work.js'
 
-/** Leading characters never part of a name. */
-const LEAD_RE = /^(?:[\s"“”„‘’'«»(\[]|the\s+)+/  // "The" is kept: "The Hague", "The Washington Post"
+/** Leading characters never part of a name. "The" is kept: "The Hague", "The Washington Post". */
+const LEAD_RE = /^(?:[\s"“”„‘’'«»(\[]|the\s+)+/
 /** Trailing characters never part of a name: possessive endings, quotes, punctuation. */
 const TRAIL_RE = /(?:['’]s|[\s"“”„‘’'«»)\],.;:!?])+$/
+/** Abbreviations whose final period belongs to the name ("St. Gallen", "Acme Inc."). */
+const ABBREVIATIONS = new Set(['St', 'Mt', 'Ft', 'Inc', 'Ltd', 'Co', 'Corp', 'Jr', 'Sr', 'Bros', 'Dr'])
+/** Abbreviations that a name goes on after ("University of St." + "Gallen"). */
+const CONTINUED_ABBREVIATIONS = new Set(['St', 'Mt', 'Ft'])
+/** Words between two tagged pieces of one org name. */
+const ORG_JOINERS = new Set([' for ', ' of ', ' for the ', ' of the ', ' on '])
+/** Org head words: an org ending in one takes a place after "of" ("Bank of England", "University of Oxford"). */
+const ORG_HEADS = new Set(ORG_WORDS.map((w) => w.toLowerCase()).concat(['university', 'center', 'centre', 'institute', 'academy', 'school', 'museum', 'church', 'union', 'federation']))
+/** A cue before a name that says it is an org outweighs this many contrary tags. */
+const ORG_CUE_WEIGHT = 10
 
 /** Shrinks a span to the name inside it; returns undefined when nothing is left. */
 function shrink(text: string, start: number, end: number): { start: number; end: number } | undefined {
   const s = text.slice(start, end)
   const lead = LEAD_RE.exec(s)?.[0].length ?? 0
   const rest = s.slice(lead)
-  const trail = TRAIL_RE.exec(rest)?.[0].length ?? 0
+  let trail = TRAIL_RE.exec(rest)?.[0].length ?? 0
+  const kept = rest.slice(0, rest.length - trail)
+  const lastWord = /(\p{L}+)$/u.exec(kept)?.[1]
+  if (trail > 0 && rest[rest.length - trail] === '.' && lastWord && (ABBREVIATIONS.has(lastWord) || /^\p{Lu}$/u.test(lastWord))) trail--
   const a = start + lead
-  const b = end - trail
+  let b = end - trail
+  if (lastWord && CONTINUED_ABBREVIATIONS.has(lastWord) && text[b - 1] === '.') {
+    const more = /^ (\p{Lu}[\p{L}-]+)/u.exec(text.slice(b, b + 40))
+    if (more) b += more[0].length
+  }
   return b > a ? { start: a, end: b } : undefined
 }
 
-/** For PER spans, drops leading honorifics, role nouns and nationality words ("President Vladimir Putin"). */
-function dropTitles(text: string, start: number, end: number): number {
+/** Is `w` a word glued to the front of a person's name, not part of it ("Usually", "Apparently", "President")? */
+function notNameStart(w: string): boolean {
   const lx = lexicon()
+  if (lx.honorifics.has(w) || lx.roles.has(w.toLowerCase()) || lx.nationalities.has(w) || lx.notNameWords.has(w)) return true
+  return /^\p{Lu}\p{Ll}+ly$/u.test(w) && !firstNameGender(w)
+}
+
+/** For PER spans, drops leading honorifics, role nouns, nationality words and sentence adverbs. */
+function dropTitles(text: string, start: number, end: number): number {
   let s = start
   for (let guard = 0; guard < 4; guard++) {
     const m = /^(\S+)\s+(?=\S)/.exec(text.slice(s, end))
-    if (!m) break
-    const w = m[1]!
-    const lw = w.toLowerCase()
-    if (lx.honorifics.has(w) || lx.roles.has(lw) || lx.nationalities.has(w)) s += m[0].length
-    else break
+    if (!m || !notNameStart(m[1]!)) break
+    s += m[0].length
   }
   return s
+}
+
+/** "Nikita Gerasimov Berlin": a place glued after a full person name is not part of it. */
+function dropTrailingPlace(text: string, start: number, end: number): number {
+  const m = /\s(\p{Lu}[\p{L}-]+)$/u.exec(text.slice(start, end))
+  if (!m || text.slice(start, end).trim().split(/\s+/).length < 3) return end
+  const tags = gazetteerTags([m[1]!])[0] ?? []
+  return tags.some((t) => /^(?:city|country|state):/.test(t)) ? end - m[0].length : end
+}
+
+/** "Stockholm Center" + " for " + "Eastern European Studies" → one ORG mention. */
+function joinOrgPieces(text: string, ms: WorkMention[]): WorkMention[] {
+  const out: WorkMention[] = []
+  for (const m of ms) {
+    const prev = out[out.length - 1]
+    if (prev && prev.type === 'ORG' && ORG_JOINERS.has(text.slice(prev.end, m.start))) {
+      const head = nameWords(prev.name).pop()?.toLowerCase() ?? ''
+      if (m.type === 'ORG' || m.type === 'MISC' || (m.type === 'LOC' && ORG_HEADS.has(head))) {
+        prev.end = m.end
+        prev.name = cleanName(text.slice(prev.start, prev.end))
+        continue
+      }
+    }
+    out.push(m)
+  }
+  return out
 }
 
 export function normalizeMentions(work: Work, tagged: readonly Mention[]): void {
@@ -42,21 +91,40 @@ export function normalizeMentions(work: Work, tagged: readonly Mention[]): void 
     const span = shrink(work.text, m.start, m.end)
     if (!span) continue
     const start = m.type === 'PER' ? dropTitles(work.text, span.start, span.end) : span.start
-    const name = cleanName(work.text.slice(start, span.end))
+    const end = m.type === 'PER' ? dropTrailingPlace(work.text, start, span.end) : span.end
+    const name = cleanName(work.text.slice(start, end))
     if (!name || !/\p{L}/u.test(name)) continue
-    out.push({ start, end: span.end, type: m.type, name, secondary: false, added: false })
+    out.push({ start, end, type: m.type, name, secondary: false, added: false })
   }
-  work.mentions = out
-  voteTypes(work.mentions)
+  work.mentions = joinOrgPieces(work.text, sortMentions(out))
+  voteTypes(work.mentions, work.text)
 }
 
 const TYPE_ORDER: readonly EntityType[] = ['PER', 'ORG', 'LOC', 'MISC']
 
-/** Majority type per folded name; surname-only mentions also count the votes of the full PER names they end. */
-export function voteTypes(ms: WorkMention[]): void {
+/** The org noun right before a mention ("company “GardServis”"), if any. */
+export function orgCueBefore(text: string, start: number): string | undefined {
+  const lx = lexicon()
+  const m = /(?:^|[^\p{L}-])([\p{Ll}-]+(?: [\p{Ll}-]+)?)\s+["“„‘'«]?$/u.exec(text.slice(Math.max(0, start - 40), start))
+  if (!m) return undefined
+  const words = m[1]!.split(' ')
+  const two = words.join(' ')
+  if (lx.orgNouns.has(two)) return two
+  const last = words[words.length - 1]!
+  return lx.orgNouns.has(last) ? last : undefined
+}
+
+/**
+ * Majority type per folded name. Surname-only mentions also count the votes of the full PER names they end;
+ * an org noun before a mention ("the company X") outweighs the tagger; seats of power are ORG; a lone word
+ * that no full person name has and that names an org here ("Wagner" beside "Wagner Group") is that org.
+ */
+export function voteTypes(ms: WorkMention[], text: string): void {
   const lx = lexicon()
   const votes = new Map<string, Map<EntityType, number>>()
   const firstType = new Map<string, EntityType>()
+  const personWords = new Set<string>()
+  const orgKeys = new Set<string>()
   const add = (key: string, t: EntityType, n: number) => {
     let v = votes.get(key)
     if (!v) votes.set(key, (v = new Map()))
@@ -65,11 +133,15 @@ export function voteTypes(ms: WorkMention[]): void {
   for (const m of ms) {
     const key = foldName(m.name)
     add(key, m.type, 1)
+    if (orgCueBefore(text, m.start)) add(key, 'ORG', ORG_CUE_WEIGHT)
     if (!firstType.has(key)) firstType.set(key, m.type)
-    if (m.type === 'PER' && nameWords(m.name).length > 1) {
+    const ws = nameWords(m.name)
+    if (m.type === 'PER' && ws.length > 1) {
       const sur = surnameOf(m.name)
       if (sur) add(foldName(sur), 'PER', 1)
+      for (const w of ws) personWords.add(foldName(w))
     }
+    if (m.type === 'ORG' && ws.length > 1) orgKeys.add(orgKey(m.name))
   }
   for (const m of ms) {
     const key = foldName(m.name)
@@ -83,8 +155,8 @@ export function voteTypes(ms: WorkMention[]): void {
         bestN = n
       }
     }
-    // Seats of institutions (Kremlin, White House) are the institution: never a person, ORG over LOC.
     if (lx.metonyms.has(key)) best = 'ORG'
+    if (best === 'PER' && !key.includes(' ') && !personWords.has(key) && orgKeys.has(key)) best = 'ORG'
     m.type = best
   }
 }

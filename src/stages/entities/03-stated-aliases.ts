@@ -1,4 +1,4 @@
-// Step 2: names the text itself says are one: "X was originally called Y", "X, formerly Y", "X, also known as
+// Step 3: names the text itself says are one: "X was originally called Y", "X, formerly Y", "X, also known as
 // Y", "X (Y)" after an org name. Y becomes a mention (added when the tagger missed it) linked to X; the
 // earlier name is marked secondary so it is never chosen as canonical.
 import { cleanName, foldName } from './names.js'

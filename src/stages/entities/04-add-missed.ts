@@ -1,13 +1,17 @@
-// Step 3: exact repeats of a known name (or a known person's surname) that the tagger left untagged become
-// mentions too. One pass over the tokens with a cursor over the sorted mentions: linear in the text.
-import type { BlockType, EntityType, Token } from '../../doc/layers.js'
-import { nameWords } from './names.js'
-import { sortMentions, type Work, type WorkMention } from './work.js'
+// Step 4: exact repeats of a known name (or a known person's surname, in any transliteration: "Selenskyj"
+// for "Zelenskyy") that the tagger left untagged become mentions too. One pass over the tokens with a cursor over the sorted mentions: linear in the text.
+import type { EntityType, Token } from '../../doc/layers.js'
+import { ORG_WORDS } from '../../lexicon/gazetteers/lists/org-suffixes.js'
+import { nameWords, translitKey } from './names.js'
+import { inContentBlock, sortMentions, type Work, type WorkMention } from './work.js'
 
-/** Blocks whose text is article content; repeats in bylines, bios and boilerplate are not added. */
-const CONTENT_BLOCKS: ReadonlySet<BlockType> = new Set(['headline', 'subhead', 'body', 'caption'])
 /** Known names shorter than this (in characters) are too ambiguous to add on their own ("US", "EU" are tagged anyway). */
 const MIN_SINGLE_WORD_LENGTH = 3
+/** A surname matched only by its transliteration key must be at least this long (short keys collide). */
+const MIN_TRANSLIT_SURNAME_LENGTH = 5
+
+/** Capitalised org words that a repeat of an org name may carry on either side ("Group Wagner" for "Wagner"). */
+const ORG_WORD_SET: ReadonlySet<string> = new Set(ORG_WORDS)
 
 interface Known {
   readonly words: readonly string[]
@@ -35,23 +39,18 @@ export function addMissed(work: Work): void {
     list.sort((a, b) => b.words.length - a.words.length)
     known.set(words[0]!, list)
   }
+  const surnameKeys = new Set<string>()
   for (const m of ms) {
     const words = nameWords(m.name)
     remember(words, m.type, m.name)
-    if (m.type === 'PER' && words.length > 1) remember([words[words.length - 1]!], 'PER', words[words.length - 1]!)
+    if (m.type === 'PER' && words.length > 1) {
+      const sur = words[words.length - 1]!
+      remember([sur], 'PER', sur)
+      if (sur.length >= MIN_TRANSLIT_SURNAME_LENGTH) surnameKeys.add(translitKey(sur))
+    }
   }
   if (known.size === 0) return
 
-  const blocks = work.doc.layers.blocks
-  // Block look-up per token would be quadratic on many blocks: walk the sorted blocks with a cursor instead.
-  const sortedBlocks = blocks ? [...blocks].sort((a, b) => a.start - b.start) : undefined
-  let bi = 0
-  const inContent = (t: Token): boolean => {
-    if (!sortedBlocks) return true
-    while (bi < sortedBlocks.length && sortedBlocks[bi]!.end <= t.start) bi++
-    const b = sortedBlocks[bi]
-    return !!b && t.start >= b.start && t.end <= b.end && CONTENT_BLOCKS.has(b.type)
-  }
   const mentionStarts = new Set(ms.map((m) => m.start))
   const sentenceStarts = new Set(work.sentences.map((x) => x.start))
 
@@ -64,7 +63,9 @@ export function addMissed(work: Work): void {
     while (k < ms.length && ms[k]!.end <= t.start) k++
     const next = ms[k]
     if (next && next.start < t.end) continue // covered by a tagged mention
-    const cands = known.get(tok(i))
+    const w = tok(i)
+    let cands = known.get(w)
+    if (!cands && w.length >= MIN_TRANSLIT_SURNAME_LENGTH && isUpper(w) && surnameKeys.has(translitKey(w))) cands = [{ words: [w], type: 'PER', name: w }]
     if (!cands) continue
     for (const c of cands) {
       const n = c.words.length
@@ -78,10 +79,21 @@ export function addMissed(work: Work): void {
       const before = tokens[i - 1]
       const after = tokens[i + n]
       const glued = (x: Token | undefined) => !!x && x.kind === 'word' && isUpper(text.slice(x.start, x.end)) && !mentionStarts.has(x.start)
-      if (glued(after) && after!.start - end <= 1) continue
-      if (glued(before) && t.start - before!.end <= 1 && !sentenceStarts.has(before!.start)) continue
-      if (!inContent(t)) break
-      added.push({ start: t.start, end, type: c.type, name: c.name, secondary: false, added: true })
+      let s0 = t.start
+      let e0 = end
+      // An org repeat with an org word glued on ("Group Wagner") takes it in; any other capitalised word glued
+      // on means a longer, different name ("Hans Schmid", "Wagner Street").
+      const orgWord = (x: Token | undefined) => c.type === 'ORG' && !!x && ORG_WORD_SET.has(text.slice(x.start, x.end))
+      if (glued(after) && after!.start - end <= 1) {
+        if (!orgWord(after)) continue
+        e0 = after!.end
+      }
+      if (glued(before) && t.start - before!.end <= 1 && !sentenceStarts.has(before!.start)) {
+        if (!orgWord(before)) continue
+        s0 = before!.start
+      }
+      if (!inContentBlock(work.doc, t.start)) break
+      added.push({ start: s0, end: e0, type: c.type, name: s0 === t.start && e0 === end ? c.name : text.slice(s0, e0), secondary: false, added: true })
       i += n - 1
       break
     }

@@ -1,4 +1,4 @@
-// Step 4: mentions of one entity become one cluster. Unions, each for a stated reason: stated aliases, the
+// Step 5: mentions of one entity become one cluster. Unions, each for a stated reason: stated aliases, the
 // same name, the alias table, org word-order variants and sub-names, a person's surname (or a transliteration
 // of it) joining the full name, full names with compatible first names. Persons never join places or orgs.
 import type { Attribute, EntityType } from '../../doc/layers.js'

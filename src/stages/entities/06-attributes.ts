@@ -1,9 +1,9 @@
-// Step 5: attributes of people, each with the span it was read from: age ("Name (69)", "Name, 69,"), role,
+// Step 6: attributes of people, each with the span it was read from: age ("Name (69)", "Name, 69,"), role,
 // nationality, title and affiliation from premodifiers ("exiled Belarusian opposition leader X", "FU conflict
 // observer X", "Kremlin spokesman X") and appositions ("X (57), professor of ... at the University of St. Gallen"),
 // and the affiliation of a person in focus ("The expert conducts research at the ...").
 import type { Attribute, Token } from '../../doc/layers.js'
-import type { WorkEntity } from './04-cluster.js'
+import type { WorkEntity } from './05-cluster.js'
 import { lexicon, roleClass } from './lexicon.js'
 import { cleanName } from './names.js'
 import { lastStartingAtOrBefore, sentenceAt, type Work, type WorkMention } from './work.js'

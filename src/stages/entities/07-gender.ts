@@ -1,7 +1,7 @@
-// Step 6: gender of people, for pronoun resolution: an honorific (set in step 5), else the first-name lists,
+// Step 7: gender of people, for pronoun resolution: an honorific (set in step 6), else the first-name lists,
 // else a Slavic feminine surname ending, else the pronouns that follow the person's mentions.
 import type { Attribute } from '../../doc/layers.js'
-import type { WorkEntity } from './04-cluster.js'
+import type { WorkEntity } from './05-cluster.js'
 import { firstNameGender } from './lexicon.js'
 import { nameWords } from './names.js'
 import type { Work } from './work.js'

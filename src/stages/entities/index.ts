@@ -4,12 +4,13 @@ import { layer, withLayers } from '../../doc/doc.js'
 import type { DocEntity, Mention } from '../../doc/layers.js'
 import type { Stage } from '../../pipeline/stage.js'
 import { normalizeMentions } from './01-normalize.js'
-import { statedAliases } from './02-stated-aliases.js'
-import { addMissed } from './03-add-missed.js'
-import { cluster } from './04-cluster.js'
-import { attributes, focusAffiliations } from './05-attributes.js'
-import { genders } from './06-gender.js'
-import { sortMentions, type Work } from './work.js'
+import { orgCues } from './02-org-cues.js'
+import { statedAliases } from './03-stated-aliases.js'
+import { addMissed } from './04-add-missed.js'
+import { cluster } from './05-cluster.js'
+import { attributes, focusAffiliations } from './06-attributes.js'
+import { genders } from './07-gender.js'
+import type { Work } from './work.js'
 import type { Doc } from '../../doc/doc.js'
 
 export { entityAt, findEntityByRole } from './lookup.js'
@@ -26,7 +27,7 @@ export function extractEntities(doc: Doc): { entities: DocEntity[]; mentions: Me
     links: [],
   }
   normalizeMentions(work, layer(doc, 'mentions'))
-  work.mentions = sortMentions(work.mentions)
+  orgCues(work)
   statedAliases(work)
   addMissed(work)
   const entities = cluster(work)

@@ -21,6 +21,15 @@ export interface RoleLexicon {
   readonly metonyms: Set<string>
   readonly female: Set<string>
   readonly male: Set<string>
+  /** lower-case nouns that mark the next name as an organisation */
+  readonly orgNouns: Set<string>
+  /** capitalised words never part of the front of a person's name */
+  readonly notNameWords: Set<string>
+}
+
+const STAGE_DATA_DIR = join(dirname(fileURLToPath(import.meta.url)), 'data')
+function readStageJson<T>(file: string): T {
+  return JSON.parse(readFileSync(join(STAGE_DATA_DIR, file), 'utf8')) as T
 }
 
 let cached: RoleLexicon | undefined
@@ -46,6 +55,8 @@ export function lexicon(): RoleLexicon {
     metonyms: new Set(m.names.map((x) => x.toLowerCase())),
     female: new Set(f.f),
     male: new Set(f.m),
+    orgNouns: new Set(readStageJson<{ nouns: string[] }>('org-nouns.json').nouns),
+    notNameWords: new Set(readStageJson<{ words: string[] }>('not-name-words.json').words),
   }
   return cached
 }

@@ -1,6 +1,6 @@
 // Look-ups over a Doc's `entities` and `mentions` layers, for later stages (quote speakers, pronouns).
 import type { Doc } from '../../doc/doc.js'
-import { findRoleIn } from './05-attributes.js'
+import { findRoleIn } from './06-attributes.js'
 import { lastStartingAtOrBefore } from './work.js'
 
 /** The entity of the mention covering `offset`, if any (mentions are sorted and do not overlap). */

@@ -1,7 +1,7 @@
 // The working state the numbered steps pass along: mentions being cleaned, retyped, added and linked,
 // plus index helpers over tokens and sentences. Internal to this stage.
 import type { Doc } from '../../doc/doc.js'
-import type { EntityType, Sentence, Token } from '../../doc/layers.js'
+import type { Block, BlockType, EntityType, Sentence, Token } from '../../doc/layers.js'
 
 export interface WorkMention {
   start: number
@@ -47,14 +47,33 @@ export function sentenceAt(sentences: readonly Sentence[], offset: number): Sent
   return s && offset <= s.end ? s : undefined
 }
 
-/** Sorts mentions by start and drops any that overlap an earlier kept one (tagged ones win over added ones). */
+/** Sorts mentions by start and drops overlaps: a tagged mention wins over an added one, else the earlier one. */
 export function sortMentions(ms: WorkMention[]): WorkMention[] {
   const sorted = [...ms].sort((a, b) => a.start - b.start || Number(a.added) - Number(b.added) || b.end - a.end)
   const out: WorkMention[] = []
   for (const m of sorted) {
     const last = out[out.length - 1]
-    if (last && m.start < last.end) continue
+    if (last && m.start < last.end) {
+      if (last.added && !m.added) out[out.length - 1] = m
+      continue
+    }
     out.push(m)
   }
   return out
+}
+
+/** Blocks whose text is article content (what the tagger reads); names elsewhere are not added as mentions. */
+export const CONTENT_BLOCKS: ReadonlySet<BlockType> = new Set(['headline', 'subhead', 'body', 'caption'])
+
+const sortedBlocks = new WeakMap<readonly Block[], Block[]>()
+
+/** True when the offset lies in a content block, or when the Doc has no blocks layer. Binary search. */
+export function inContentBlock(doc: Doc, offset: number): boolean {
+  const blocks = doc.layers.blocks
+  if (!blocks) return true
+  let sorted = sortedBlocks.get(blocks)
+  if (!sorted) sortedBlocks.set(blocks, (sorted = [...blocks].sort((a, b) => a.start - b.start)))
+  const i = lastStartingAtOrBefore(sorted, offset)
+  const b = sorted[i]
+  return !!b && offset < b.end && CONTENT_BLOCKS.has(b.type)
 }

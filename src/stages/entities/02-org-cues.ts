@@ -1,0 +1,51 @@
+// Step 2: a quoted name right after an org noun ("the mercenary group “Mozart”", "the company “GardServis”")
+// is an organisation even when the tagger missed it: it becomes an ORG mention. So is the article's own
+// outlet (meta.outlet, meta.originalSource) where the text names it ("in an interview with watson").
+import { lexicon } from './lexicon.js'
+import { cleanName } from './names.js'
+import { inContentBlock, sortMentions, type Work, type WorkMention } from './work.js'
+
+/** A quoted capitalised name: one to five words, closed by a quotation mark. */
+const QUOTED_NAME_RE = /^["“„‘'«](\p{Lu}[\p{L}\p{N}-]*(?: \p{Lu}[\p{L}\p{N}-]*){0,4})["”’'»]/u
+
+/** Outlet names shorter than this are too ambiguous to look for in the text. */
+const MIN_OUTLET_LENGTH = 3
+
+let cueRe: RegExp | undefined
+
+/** "group “", "company “": an org noun, then an opening quote and a capital. Built once from the list. */
+function cueRegex(): RegExp {
+  if (!cueRe) {
+    const nouns = [...lexicon().orgNouns].sort((a, b) => b.length - a.length).map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+    cueRe = new RegExp(`(?<![\\p{L}-])(?:${nouns.join('|')})\\s+(?=["“„‘'«]\\p{Lu})`, 'gu')
+  }
+  cueRe.lastIndex = 0
+  return cueRe
+}
+
+export function orgCues(work: Work): void {
+  const { text } = work
+  const re = cueRegex()
+  const starts = new Set(work.mentions.map((m) => m.start))
+  const added: WorkMention[] = []
+  for (let r = re.exec(text); r; r = re.exec(text)) {
+    const at = r.index + r[0].length
+    const q = QUOTED_NAME_RE.exec(text.slice(at, at + 80))
+    if (!q) continue
+    const start = at + 1
+    if (starts.has(start)) continue // tagged already: its type is voted in step 1
+    const name = cleanName(q[1]!)
+    const m: WorkMention = { start, end: start + name.length, type: 'ORG', name, secondary: false, added: true }
+    added.push(m)
+  }
+  for (const outlet of new Set([work.doc.meta.outlet, work.doc.meta.originalSource])) {
+    if (!outlet || outlet.length < MIN_OUTLET_LENGTH) continue
+    const esc = outlet.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+    const ore = new RegExp(`(?<![\\p{L}\\p{N}])${esc}(?![\\p{L}\\p{N}])`, 'gu')
+    for (let r = ore.exec(text); r; r = ore.exec(text)) {
+      if (starts.has(r.index) || !inContentBlock(work.doc, r.index)) continue
+      added.push({ start: r.index, end: r.index + outlet.length, type: 'ORG', name: outlet, secondary: false, added: true })
+    }
+  }
+  if (added.length) work.mentions = sortMentions([...work.mentions, ...added])
+}
