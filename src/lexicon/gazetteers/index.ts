@@ -90,8 +90,7 @@ export function gazetteerTags(words: readonly string[]): string[][] {
       if (bits === undefined) continue
       PHRASE_LISTS.forEach((name, bit) => {
         if (!(bits & (1 << bit))) return
-        const tag = len === 1 ? `${name}:U` : `${name}:L${len > 2 ? '' : ''}`
-        if (len === 1) out[i]!.push(tag)
+        if (len === 1) out[i]!.push(`${name}:U`)
         else {
           out[i]!.push(`${name}:B`)
           for (let k = i + 1; k < i + len - 1; k++) out[k]!.push(`${name}:I`)
