@@ -7,6 +7,7 @@
 import type { Doc } from '../doc/doc.js'
 import type { DocEntity, EntityType } from '../doc/layers.js'
 import type { GlobalEntity } from '../store/store.js'
+import { isAcronym } from '../stages/entities/05-cluster.js'
 import { aliasEntry, firstNamesCompatible, foldName, nameWords, orgKey, surnameOf, translitKey } from '../stages/entities/names.js'
 
 /** When two readings of one name disagree on type, this order breaks a tie (a seat of power is an ORG). */
@@ -84,6 +85,10 @@ function joinByKey(m: Merger, items: readonly Item[], keys: (it: Item) => readon
   })
 }
 
+function sameFirstLast(a: Item, b: Item): boolean {
+  return foldName(a.words[0]!) === foldName(b.words[0]!) && foldName(a.words[a.words.length - 1]!) === foldName(b.words[b.words.length - 1]!)
+}
+
 export function linkEntities(docs: readonly Doc[]): GlobalEntity[] {
   const items: Item[] = []
   for (const doc of docs) {
@@ -119,7 +124,11 @@ export function linkEntities(docs: readonly Doc[]): GlobalEntity[] {
   }, (k, a, b) => `alias table: ${[a.name, b.name].find((n) => foldName(n) !== foldName(k.split('|')[1]!)) ?? a.name} → ${k.split('|')[1]}`)
   // 3. Transliteration key of a full person name (first + last word).
   joinByKey(m, items, (it) => (isPer(it.type) && it.words.length >= 2 ? [`${translitKey(it.words[0]!)} ${translitKey(it.words[it.words.length - 1]!)}`] : []), (k, a, b) =>
-    foldName(a.name) === foldName(b.name) ? `same full name '${b.name}'` : `transliteration key '${k}' (${a.name} ~ ${b.name})`,
+    foldName(a.name) === foldName(b.name)
+      ? `same full name '${b.name}'`
+      : sameFirstLast(a, b)
+        ? `same first and last name (${a.name} ~ ${b.name})`
+        : `transliteration key '${k}' (${a.name} ~ ${b.name})`,
   )
   // 4. Orgs and places: a stated alias shared with another article's name, or an org word-order variant.
   joinByKey(m, items, (it) => (isPer(it.type) ? [] : it.forms.map((f) => `${group(it.type)}|${foldName(f)}`)), (k, a, b) => `shared name '${k.split('|')[1]}' (${a.name} ~ ${b.name})`)
@@ -236,7 +245,7 @@ function describe(items: readonly Item[], m: Merger): GlobalEntity[] {
   })
 }
 
-/** The alias table's preferred form if one applies; else the most complete full form, then the most frequent. */
+/** The alias table's preferred form if one applies; else, for people the most complete full form, for others the most frequent. */
 function canonical(members: readonly Item[], type: EntityType): string {
   for (const it of members) {
     for (const f of it.forms) {
@@ -251,5 +260,9 @@ function canonical(members: readonly Item[], type: EntityType): string {
     if (c) c.n += 1
     else counts.set(k, { name: it.name, n: 1, words: it.words.length, order: it.order })
   }
-  return [...counts.values()].sort((a, b) => b.words - a.words || b.n - a.n || a.order - b.order)[0]!.name
+  // People: the most complete name; orgs and places: the most used name (long tagger run-ons are rare).
+  const ranked = [...counts.values()].sort((a, b) =>
+    type === 'PER' ? b.words - a.words || b.n - a.n || a.order - b.order : Number(isAcronym(a.name)) - Number(isAcronym(b.name)) || b.n - a.n || b.words - a.words || a.order - b.order,
+  )
+  return ranked[0]!.name
 }

@@ -94,6 +94,7 @@ export function normalizeMentions(work: Work, tagged: readonly Mention[]): void 
     const end = m.type === 'PER' ? dropTrailingPlace(work.text, start, span.end) : span.end
     const name = cleanName(work.text.slice(start, end))
     if (!name || !/\p{L}/u.test(name)) continue
+    if (m.type === 'PER' && !/\s/.test(name) && notNameStart(name)) continue // "Moreover", "Apparently" alone
     out.push({ start, end, type: m.type, name, secondary: false, added: false })
   }
   work.mentions = joinOrgPieces(work.text, sortMentions(out))

@@ -14,6 +14,16 @@ const PAREN_ACRONYM_RE = /^\s*\(\s*((?=[^)]*\p{Lu}[^)]*\p{Lu})[\p{Lu}][\p{L}.&-]
 /** How far after a trigger the next name may start (quotes, spaces). */
 const MAX_GAP = 3
 
+/** "NSC" fits "National Security Council": its letters are word initials of the name, in order, from the first. */
+function acronymFits(acronym: string, name: string): boolean {
+  const letters = acronym.replace(/[^\p{L}]/gu, '').toUpperCase()
+  const initials = name.split(/[\s-]+/).filter(Boolean).map((w) => w[0]!.toUpperCase()).join('')
+  if (!letters || letters[0] !== initials[0]) return false
+  let k = 0
+  for (const c of initials) if (c === letters[k]) k++
+  return k === letters.length
+}
+
 export function statedAliases(work: Work): void {
   const { text } = work
   let ms = work.mentions // sorted by start
@@ -65,13 +75,13 @@ export function statedAliases(work: Work): void {
     const open = /^\s*\(\s*/.exec(after)
     if (!open) continue
     const inner = byStart.get(x.end + open[0].length)
-    if (inner && /^\s*\)/.test(text.slice(inner.end, inner.end + 3)) && inner.type === x.type) {
+    if (inner && /^\s*\)/.test(text.slice(inner.end, inner.end + 3)) && inner.type === x.type && (!/^\p{Lu}[\p{Lu}.&]+$/u.test(inner.name) || acronymFits(inner.name, x.name))) {
       inner.secondary = true
       work.links.push({ a: x, b: inner, reason: 'stated in text: "X (Y)"' })
       continue
     }
     const ac = PAREN_ACRONYM_RE.exec(after)
-    if (!ac || inner) continue
+    if (!ac || inner || !acronymFits(ac[1]!, x.name)) continue
     const start = x.end + ac[0].indexOf(ac[1]!)
     const y: WorkMention = { start, end: start + ac[1]!.length, type: x.type, name: ac[1]!, secondary: true, added: true }
     added.push(y)

@@ -3,6 +3,7 @@
 // of it) joining the full name, full names with compatible first names. Persons never join places or orgs.
 import type { Attribute, EntityType } from '../../doc/layers.js'
 import { aliasEntry, firstNamesCompatible, foldName, initialsOf, nameWords, orgKey, translitKey } from './names.js'
+import { firstNameGender, lexicon } from './lexicon.js'
 import type { Work, WorkMention } from './work.js'
 
 /** Above this many distinct org names, the pairwise sub-name rule is skipped to keep time bounded. */
@@ -69,7 +70,7 @@ export function cluster(work: Work): WorkEntity[] {
   })
   unionByKey(uf, ms, (m) => (m.type === 'ORG' || m.type === 'MISC') && orgKey(m.name) ? `org|${m.type}|${orgKey(m.name)}` : undefined)
   orgSubNames(uf, ms)
-  persons(uf, ms)
+  persons(uf, ms, work.text)
 
   const groups = new Map<number, number[]>()
   ms.forEach((_, i) => {
@@ -115,7 +116,7 @@ function orgSubNames(uf: UnionFind, ms: readonly WorkMention[]): void {
 /** Full names with one surname (or transliteration of it) and compatible first names join; a surname alone
  *  joins the only full name with it, or the nearest preceding one when several people share it. Works on
  *  distinct names (all mentions of one name are already joined), so it stays linear in mentions. */
-function persons(uf: UnionFind, ms: readonly WorkMention[]): void {
+function persons(uf: UnionFind, ms: readonly WorkMention[], text: string): void {
   interface Full { readonly idx: number; readonly first: string }
   const distinct = new Map<string, Full>()
   const fullBySurname = new Map<string, Full[]>()
@@ -162,11 +163,28 @@ function persons(uf: UnionFind, ms: readonly WorkMention[]): void {
       uf.union(i, bucket[0]!.idx)
       continue
     }
-    // Several people share the surname: the nearest full name before this mention, else the first after it.
-    const pos = positions.get(key)!
+    // Several people share the surname: keep those an honorific before it agrees with ("Mrs. Clinton"), then
+    // the one named in full most often (the article's subject), then the nearest full name before it.
+    const g = honorificGender(text, ms[i]!.start)
+    const count = new Map<number, number>()
+    for (const j of positions.get(key)!) {
+      const fg = firstNameGender(nameWords(ms[j]!.name)[0]!)
+      if (g && fg && fg !== g) continue
+      const r = uf.find(j)
+      count.set(r, (count.get(r) ?? 0) + 1)
+    }
+    const max = Math.max(0, ...count.values())
+    const pos = positions.get(key)!.filter((j) => count.get(uf.find(j)) === max)
+    if (pos.length === 0) continue
     const k = lastIndexBelow(pos, i)
     uf.union(i, k >= 0 ? pos[k]! : pos[0]!)
   }
+}
+
+/** Gender told by an honorific right before an offset ("Mrs. Clinton"), if any. */
+function honorificGender(text: string, start: number): 'f' | 'm' | undefined {
+  const m = /(\S+)\s+$/.exec(text.slice(Math.max(0, start - 8), start))
+  return m ? lexicon().honorifics.get(m[1]!) : undefined
 }
 
 /** Index of the last value < x in an ascending array, or -1. */
@@ -184,20 +202,27 @@ function lastIndexBelow(xs: readonly number[], x: number): number {
   return ans
 }
 
+/** All-capital short names (NSC, AP): a spelled-out form is preferred as canonical when there is one. */
+export function isAcronym(name: string): boolean {
+  return /^\p{Lu}[\p{Lu}.&]{1,7}$/u.test(name)
+}
+
+interface Form { name: string; count: number; words: number; first: number; secondary: boolean }
+
 /** Type, canonical name and aliases of one cluster. */
 function describe(ms: readonly WorkMention[], idx: number[]): WorkEntity {
   idx.sort((a, b) => ms[a]!.start - ms[b]!.start)
   const typeVotes = new Map<EntityType, number>()
   for (const i of idx) typeVotes.set(ms[i]!.type, (typeVotes.get(ms[i]!.type) ?? 0) + 1)
   const type = [...typeVotes.entries()].sort((a, b) => b[1] - a[1])[0]![0]
-  const forms = new Map<string, { name: string; count: number; words: number; first: number; secondary: boolean }>()
+  const forms = new Map<string, Form>()
   for (const i of idx) {
     const m = ms[i]!
     const f = foldName(m.name)
     const cur = forms.get(f)
     if (cur) {
       cur.count++
-      cur.secondary &&= m.secondary
+      cur.secondary ||= m.secondary // stated once as another name of something: never canonical
     } else forms.set(f, { name: m.name, count: 1, words: nameWords(m.name).length, first: m.start, secondary: m.secondary })
   }
   const all = [...forms.values()]
@@ -208,7 +233,11 @@ function describe(ms: readonly WorkMention[], idx: number[]): WorkEntity {
     return !!e && foldName(e.canonical) === foldName(f.name)
   })
   if (!chosen) {
-    chosen = [...pool].sort((a, b) => b.words - a.words || b.count - a.count || a.first - b.first)[0]!
+    // A person's canonical name is the most complete form; an org's or place's the most used one (a tagger's
+    // run-on headline span like "Former White House Doctor Says" is long but rare).
+    const byWords = (a: Form, b: Form) => b.words - a.words || b.count - a.count || a.first - b.first
+    const byCount = (a: Form, b: Form) => Number(isAcronym(a.name)) - Number(isAcronym(b.name)) || b.count - a.count || b.words - a.words || a.first - b.first
+    chosen = [...pool].sort(type === 'PER' ? byWords : byCount)[0]!
   }
   const aliases = all.filter((f) => f !== chosen).sort((a, b) => a.first - b.first).map((f) => f.name)
   return { type, name: chosen.name, aliases, mentions: idx, attributes: [] }

@@ -101,6 +101,7 @@ function premodifiers(ctx: Ctx, first: number, sentStart: number, out: Attribute
   const L = roleAt(ctx, j, -1)
   if (L === 0) return
   const head = j - L + 1
+  const titleCase = isUpper(ctx.tok(head))
   let k = head - 1
   let n = 0
   while (k >= 0 && toks[k]!.start >= sentStart && n < MAX_MODIFIERS) {
@@ -131,6 +132,11 @@ function premodifiers(ctx: Ctx, first: number, sentStart: number, out: Attribute
     if (m) break
     if (isUpper(w)) {
       if (CAPITALISED_FUNCTION_WORDS.has(w)) break
+    } else if (titleCase) {
+      // A capitalised title takes capitalised modifiers only ("Foreign Minister"; not "views President").
+      break
+    }
+    if (isUpper(w)) {
       if (isAcronym(w) && !lx.roles.has(w.toLowerCase())) {
         out.push(attr('affiliation', w, t.start, t.end))
         break

@@ -144,10 +144,10 @@ export function aliasEntry(name: string, type?: EntityType): AliasEntry | undefi
     const raw = JSON.parse(readFileSync(file, 'utf8')) as { entries: AliasEntry[] }
     aliasIndex = new Map()
     for (const e of raw.entries) {
-      for (const n of [e.canonical, ...e.variants]) aliasIndex.set(`${e.type}|${foldName(n)}`, e)
+      for (const n of [e.canonical, ...e.variants]) aliasIndex.set(`${e.type}|${foldName(n).replace(/\./g, '')}`, e)
     }
   }
-  const f = foldName(name)
+  const f = foldName(name).replace(/\./g, '') // "U.S." and "U.S" (period cut at a sentence end) are one
   if (type) return aliasIndex.get(`${type}|${f}`)
   for (const t of ['PER', 'ORG', 'LOC', 'MISC'] as const) {
     const e = aliasIndex.get(`${t}|${f}`)
