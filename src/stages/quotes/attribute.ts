@@ -14,7 +14,7 @@ import { cueLexicon } from '../../lexicon/cues/index.js'
 import { cueAt, findCues, type CueHit } from './cues.js'
 import { findQuotedSpans, type QuotedSpan } from './marks.js'
 import { readSpeaker, resolveSpeaker, MAX_SPEAKER_WORDS, type SpeakerContext, type SpeakerRef } from './speaker.js'
-import { BETWEEN_SUBJECT_AND_CUE, CLAUSE_BOUNDARY, PHRASE_BREAK, PREPOSITIONS, scanWords, type Word } from './words.js'
+import { abbreviationPeriod, BETWEEN_SUBJECT_AND_CUE, COORDINATORS, INTRODUCTORY, CLAUSE_BOUNDARY, PHRASE_BREAK, PREPOSITIONS, scanWords, type Word } from './words.js'
 
 /** A tail cue must come within this many words of the closing mark (room for an appositive). */
 const TAIL_CUE_WORDS = 22
@@ -114,14 +114,56 @@ export function attribute(input: AttributeInput): Quote[] {
     speakers: [],
     blockOrderAt: orderAt,
   }
-  const broken = (a: Word, b: Word): boolean => PHRASE_BREAK.test(text.slice(a.end, b.start))
+  const broken = (a: Word, b: Word): boolean => {
+    const gap = text.slice(a.end, b.start)
+    return PHRASE_BREAK.test(gap) && !abbreviationPeriod(a, gap)
+  }
   const inQuoted = (pos: number): QuotedSpan | undefined => quoted.find((q) => pos >= q.start && pos < q.end)
 
+  /**
+   * The subject noun phrase opening the clause that ends before words[upto]: after an introductory phrase
+   * ('In Iowa, ...'), the longest phrase that reads as a speaker before the first verb-like word
+   * ('Wilson praised ... and said': Wilson; 'The former president ...': the whole role phrase).
+   */
+  const clauseSubject = (words: readonly Word[], upto: number): { ref: SpeakerRef; end: number } | null => {
+    let start = 0
+    if (INTRODUCTORY.has(words[0]?.lower ?? '')) {
+      let k = 1
+      while (k < upto && !(broken(words[k - 1]!, words[k]!) && /,/.test(text.slice(words[k - 1]!.end, words[k]!.start)))) k++
+      if (k >= upto) return null
+      start = k
+    }
+    let best: { ref: SpeakerRef; end: number } | null = null
+    for (let e = start; e < upto && e - start < MAX_SPEAKER_WORDS; e++) {
+      const w = words[e]!
+      if (e > start && broken(words[e - 1]!, w)) break
+      if (e > start && (CLAUSE_BOUNDARY.has(w.lower) || BETWEEN_SUBJECT_AND_CUE.has(w.lower) || cueAt(words, e) || /^\p{Ll}+ed$/u.test(w.text))) break
+      const ref = readSpeaker(sctx, words.slice(start, e + 1))
+      if (ref) best = { ref, end: e + 1 }
+    }
+    return best
+  }
   /** Speaker phrase ending right before words[from] (skipping auxiliaries). */
   const subjectBefore = (words: readonly Word[], from: number): SpeakerRef | null => {
     let j = from - 1
     while (j >= 0 && BETWEEN_SUBJECT_AND_CUE.has(words[j]!.lower) && !broken(words[j]!, words[j + 1]!)) j--
-    if (j < 0 || broken(words[j]!, words[j + 1]!) || CLAUSE_BOUNDARY.has(words[j]!.lower)) return null
+    if (j < 0) return null
+    const gap = text.slice(words[j]!.end, words[j + 1]!.start)
+    if (broken(words[j]!, words[j + 1]!)) {
+      // an appositive between subject and cue: 'X, a professor at Y, said' / 'X, 57, said'
+      if (!/^\s*,\s*$/.test(gap)) return null
+      const subj = clauseSubject(words, j + 1)
+      if (!subj || subj.end > j || !/^\s*,/.test(text.slice(words[subj.end - 1]!.end, words[subj.end]!.start))) return null
+      for (let k = subj.end; k <= j; k++) if (cueAt(words, k)) return null
+      return subj.ref
+    }
+    if (COORDINATORS.has(words[j]!.lower)) {
+      // 'Wilson praised Rubio and said ...': the subject of the first verb
+      const subj = clauseSubject(words, j)
+      if (!subj) return null
+      return subj.ref
+    }
+    if (CLAUSE_BOUNDARY.has(words[j]!.lower)) return null
     let s = j
     while (s > 0 && j - s + 1 < MAX_SPEAKER_WORDS && !CLAUSE_BOUNDARY.has(words[s - 1]!.lower) && !broken(words[s - 1]!, words[s]!)) s--
     // drop a leading preposition phrase ("In 2012 Trump said": keep from the last capitalised run)
@@ -494,7 +536,7 @@ export function attribute(input: AttributeInput): Quote[] {
       : []
     if (prev && here - orderAt(prev.start) <= 1 && gapMentions.length === 0 && prev.ref) {
       // '“A,” she said. “B.”': the attribution between two parts of one quote cues both (one attribution)
-      const shared = prev.cue && prev.kind === 'direct' && prev.block === q.block && prev.cue.start >= prev.end && prev.cue.end <= q.start ? prev.cue : undefined
+      const shared = prev.cue && prev.block === q.block && prev.cue.start >= prev.end && prev.cue.end <= q.start ? prev.cue : undefined
       for (const g of group) out.push({ kind: 'direct', start: g.start, end: g.end, block: g.block, ref: prev.ref, entity: prev.entity ?? null, name: prev.name ?? null, ...(shared ? { cue: shared } : {}), ...(shared && prev.medium ? { medium: prev.medium } : {}) })
       continue
     }

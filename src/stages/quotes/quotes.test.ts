@@ -36,6 +36,13 @@ const FOUND: [string, string, Quote['kind'], string | null, string?][] = [
   ['Intro.\nSchmid does not believe that it will happen. “It is very unlikely that Belarus will join the war. There is considerable pressure.”', 'very unlikely', 'direct', 'Ulrich Schmid'],
   ['Intro.\nThe Ukrainian government has recently expressed fears that an offensive could come from the north.', 'an offensive could come', 'indirect', 'Ukrainian government'],
   ['Intro.\nSome said "it is fine," and "we will see." Lukashenko said "no way, never again."', 'no way', 'direct', 'Alexander Lukashenko'],
+  // appositive subjects, a second verb of the same subject, titles with a period, a place after the name
+  ['Intro.\nSchmid, a professor at the University of St. Gallen, said the war has damaged Putin.', 'the war has damaged', 'indirect', 'Ulrich Schmid'],
+  ['Intro.\nSchmid, 57, said the war has damaged Putin.', 'the war has damaged', 'indirect', 'Ulrich Schmid'],
+  ['Intro.\nIn Minsk, Gerasimov praised the army and said the border is well fortified.', 'the border is well', 'indirect', 'Nikita Gerasimov'],
+  ['Intro.\nThe political scientist praised the army and said the border is well fortified.', 'the border is well', 'indirect', null],
+  ["Intro.\n''The border is closed,'' Mr. Gerasimov said. ''Nobody crosses it any more.''", 'Nobody crosses', 'direct', 'Nikita Gerasimov'],
+  ['Intro.\n“The border is closed,” says observer Nikita Gerasimov Berlin to watson.', 'border is closed', 'direct', 'Nikita Gerasimov', 'watson'],
   ['Headline\n‘There is considerable pressure’\nSchmid on Blick: “There is considerable pressure, really.”', '‘There is considerable pressure’', 'direct', 'Ulrich Schmid'],
 ]
 

@@ -82,7 +82,11 @@ export function readSpeaker(ctx: SpeakerContext, words: readonly Word[]): Speake
   const headStart = words[headIdx]!.start
   const person = [...ms].reverse().find((i) => {
     const m = ctx.mentions[i]!
-    return m.type === 'PER' && (m.end >= headStart || /^[’']s?\b/.test(ctx.text.slice(m.end, m.end + 2)))
+    if (m.type !== 'PER') return false
+    if (m.end >= headStart || /^[’']s?\b/.test(ctx.text.slice(m.end, m.end + 2))) return true
+    // only capitalised words after the name ('observer Nikita Gerasimov Berlin'): a place or an affiliation
+    const after = words.filter((w) => w.start >= m.end && w.end <= headEnd)
+    return after.length > 0 && after.length <= 2 && after.every((w) => CAPITALIZED.test(w.text))
   })
   if (person !== undefined) return { start, end, text, kind: 'mention', mention: person, head, definite }
   if (lex.roles.has(head2) || lex.roles.has(head)) {

@@ -39,12 +39,33 @@ export const CLAUSE_BOUNDARY = new Set([
   'once', 'then', 'also', 'even', 'instead', 'meanwhile', 'still', 'thus', 'therefore', 'moreover', 'indeed',
 ])
 
+/** Coordinators joining a second verb to the same subject ('X praised Y and said ...'). */
+export const COORDINATORS = new Set(['and', 'but'])
+
+/** First words of an introductory phrase that a comma closes before the subject ('In Iowa, Trump said'). */
+export const INTRODUCTORY = new Set([
+  'in', 'on', 'at', 'during', 'after', 'before', 'since', 'when', 'while', 'as', 'last', 'earlier', 'later', 'despite',
+  'like', 'unlike', 'although', 'though', 'if', 'asked', 'speaking', 'for', 'with', 'by', 'meanwhile', 'still', 'yet',
+  'however', 'but', 'and', 'so', 'then', 'now', 'today', 'yesterday', 'instead', 'separately', 'also', 'indeed',
+])
+
 /** Prepositions that end a speaker phrase's head ("a reporter for USA Today": head is "reporter"). */
 export const PREPOSITIONS = new Set(['for', 'of', 'at', 'from', 'with', 'in', 'on', 'by', 'to'])
 
 export const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'some', 'many', 'several', 'two', 'three', 'other', 'another'])
 
 export const INDEFINITE = new Set(['a', 'an', 'some', 'many', 'several', 'another', 'two', 'three', 'other'])
+
+/** Abbreviations whose period does not end a phrase ("Mr. King", "Sen. Rubio", "James B. Comey"): lower case. */
+export const TITLE_ABBREV = new Set([
+  'mr', 'mrs', 'ms', 'dr', 'prof', 'sen', 'sens', 'rep', 'reps', 'gov', 'gen', 'lt', 'col', 'sgt', 'capt', 'maj', 'adm',
+  'rev', 'st', 'jr', 'sr', 'atty', 'supt', 'cmdr', 'pres', 'u.s', 'h.w', 'd-calif', 'r-texas',
+])
+
+/** True when the period between two words belongs to an abbreviation or an initial (a name goes on). */
+export function abbreviationPeriod(prev: Word, gap: string): boolean {
+  return /^\.\s+$/.test(gap) && (TITLE_ABBREV.has(prev.lower) || /^\p{Lu}$/u.test(prev.text))
+}
 
 /** Characters between two words that break a phrase. */
 export const PHRASE_BREAK = /[,;:()\[\]“”"„«»‘’—–!?]|\.\s/
