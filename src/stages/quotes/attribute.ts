@@ -24,6 +24,12 @@ const HEAD_AFTER_CUE_WORDS = 8
 const MIN_SENTENCE_QUOTE_WORDS = 4
 /** An un-cued quote with nobody to inherit from is still reported (speaker null) from this many words. */
 const MIN_ORPHAN_QUOTE_WORDS = 6
+/** Longest source phrase after 'according to' when it names no known speaker ('a review of available Fox transcripts'). */
+const MAX_SOURCE_WORDS = 16
+/** Speech verbs strong enough to take any short subject as an unnamed group speaker ('some friends say'). */
+const LOOSE_SUBJECT = new Set(['say', 'tell'])
+/** Relative pronouns standing for the speaker ('voters who say'). */
+const RELATIVES = new Set(['who'])
 /** Reported content needs at least this many words. */
 const MIN_CONTENT_WORDS = 2
 /** Words an object or time phrase may take between a cue and 'that' ("told reporters on Monday that"). */
@@ -144,7 +150,7 @@ export function attribute(input: AttributeInput): Quote[] {
     return best
   }
   /** Speaker phrase ending right before words[from] (skipping auxiliaries). */
-  const subjectBefore = (words: readonly Word[], from: number): SpeakerRef | null => {
+  const subjectBefore = (words: readonly Word[], from: number, loose = false): SpeakerRef | null => {
     let j = from - 1
     while (j >= 0 && BETWEEN_SUBJECT_AND_CUE.has(words[j]!.lower) && !broken(words[j]!, words[j + 1]!)) j--
     if (j < 0) return null
@@ -163,13 +169,42 @@ export function attribute(input: AttributeInput): Quote[] {
       if (!subj) return null
       return subj.ref
     }
+    if (RELATIVES.has(words[j]!.lower) && j > 0) {
+      // 'voters who say ...', 'Smith, who was there, said ...': the mention is 'who', the speaker its antecedent
+      const w = words[j]!
+      const antecedent = broken(words[j - 1]!, w) ? antecedentEndingAt(words, j - 1) : subjectBefore(words, j, loose)
+      if (!antecedent) return null
+      return { start: w.start, end: w.end, text: w.text, kind: antecedent.kind, head: antecedent.head, definite: antecedent.definite, antecedent }
+    }
     if (CLAUSE_BOUNDARY.has(words[j]!.lower)) return null
+    return phraseEndingAt(words, j, loose)
+  }
+  /** The longest speaker phrase ending at words[j] that reads as one ('attended by Gerasimov, who': Gerasimov). */
+  const antecedentEndingAt = (words: readonly Word[], j: number): SpeakerRef | null => {
+    let s = j
+    while (s > 0 && j - s + 1 < MAX_SPEAKER_WORDS && !CLAUSE_BOUNDARY.has(words[s - 1]!.lower) && !broken(words[s - 1]!, words[s]!)) s--
+    for (let k = s; k <= j; k++) {
+      if (PREPOSITIONS.has(words[k]!.lower)) continue
+      const ref = readSpeaker(sctx, words.slice(k, j + 1))
+      if (ref) return ref
+    }
+    return null
+  }
+  /** The speaker phrase whose last word is words[j], back to a break or a clause boundary. */
+  const phraseEndingAt = (words: readonly Word[], j: number, loose: boolean): SpeakerRef | null => {
     let s = j
     while (s > 0 && j - s + 1 < MAX_SPEAKER_WORDS && !CLAUSE_BOUNDARY.has(words[s - 1]!.lower) && !broken(words[s - 1]!, words[s]!)) s--
     // drop a leading preposition phrase ("In 2012 Trump said": keep from the last capitalised run)
     let k = s
     for (let i = s; i < j; i++) if (PREPOSITIONS.has(words[i]!.lower) && i === s) k = i + 1
-    return readSpeaker(sctx, words.slice(k, j + 1))
+    const ref = readSpeaker(sctx, words.slice(k, j + 1))
+    if (ref || !loose) return ref
+    // a strong speech verb takes any short subject as an unnamed group ('three-fourths say', 'some friends say')
+    const whole = s === 0 || CLAUSE_BOUNDARY.has(words[s - 1]!.lower) || broken(words[s - 1]!, words[s]!)
+    if (!whole || k > j) return null
+    const start = words[k]!.start
+    const end = words[j]!.end
+    return { start, end, text: text.slice(start, end), kind: 'group', head: words[j]!.lower, definite: false }
   }
   /** Speaker phrase starting at words[from] (inverted order: 'says the expert'). */
   const subjectAfter = (words: readonly Word[], from: number): SpeakerRef | null => {
@@ -182,6 +217,17 @@ export function attribute(input: AttributeInput): Quote[] {
     }
     if (e < words.length && e - from >= MAX_SPEAKER_WORDS && !broken(words[e - 1]!, words[e]!)) return null
     return readSpeaker(sctx, words.slice(from, e))
+  }
+  /** The whole phrase after a source cue up to a break ('according to a review of Fox transcripts'), as an unresolved group. */
+  const looseSource = (words: readonly Word[], from: number): SpeakerRef | null => {
+    let e = from
+    while (e < words.length && e - from < MAX_SOURCE_WORDS && (e === from || !broken(words[e - 1]!, words[e]!))) e++
+    if (e === from || (e < words.length && !broken(words[e - 1]!, words[e]!))) return null
+    const inner = readSpeaker(sctx, words.slice(from, e))
+    if (inner) return inner
+    const start = words[from]!.start
+    const end = words[e - 1]!.end
+    return { start, end, text: text.slice(start, end), kind: 'group', head: words[e - 1]!.lower, definite: false }
   }
   /** Medium or addressee starting at words[from] ('to watson', 'in an interview with watson', 'at the press conference'). */
   const mediumAt = (words: readonly Word[], from: number): { start: number; end: number } | undefined => {
@@ -365,6 +411,8 @@ export function attribute(input: AttributeInput): Quote[] {
         }
         if (c.form.type === 'source') {
           ref = subjectAfter(words, c.to)
+          // 'according to FEC filings / a review of available transcripts, ...': whatever follows is the source
+          if (!ref || /^\s*[^\s,:.]/.test(text.slice(ref.end, s.end))) ref = looseSource(words, c.to) ?? ref
           if (!ref) continue
           const afterRef = text.slice(ref.end, s.end)
           if (/^\s*[,:]/.test(afterRef)) {
@@ -378,7 +426,9 @@ export function attribute(input: AttributeInput): Quote[] {
             cEnd = comma
           } else continue
         } else {
-          ref = subjectBefore(words, c.from)
+          ref = subjectBefore(words, c.from, LOOSE_SUBJECT.has(c.form.lemma))
+          // 'X did Y, saying ...': the participle's subject is the clause's
+          if (!ref && commaBefore && c.form.participle && /ing$/.test(cw.lower)) ref = clauseSubject(words, c.from)?.ref ?? null
           let k = c.to
           const tailOnly = words.length - c.to <= 4 && !words.slice(c.to).some((w) => w.lower === 'that')
           if (ref && tailOnly && ref.start > words[0]!.start && /,\s*$/.test(text.slice(s.start, ref.start))) {

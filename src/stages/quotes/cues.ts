@@ -11,11 +11,19 @@ export interface CueHit {
   readonly tense?: Tense
 }
 
+/** Words after which a cue form is a noun ('the report', 'his claim', 'secretary of state', 'Trump’s tweet'). */
+const NOUN_BEFORE = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'our', 'my', 'your', 'of', 'whose', 'these', 'those', 'this'])
+/** Cue forms that, capitalised inside a sentence, are part of a name ('Secretary of State', 'Washington Post'). */
+const NAME_PARTS = new Set(['state', 'states', 'post', 'report', 'reports', 'times', 'show', 'shows', 'record', 'journal', 'notes', 'express', 'observer'])
+
 export function cueAt(words: readonly Word[], i: number): CueHit | null {
   const w = words[i]
   if (!w) return null
   const forms = cueLexicon().byFirstWord.get(w.lower)
   if (!forms) return null
+  const before = words[i - 1]
+  if (before && (NOUN_BEFORE.has(before.lower) || /[’']s$/.test(before.lower))) return null
+  if (before && NAME_PARTS.has(w.lower) && /^\p{Lu}/u.test(w.text)) return null
   for (const f of forms) {
     let ok = true
     for (let k = 1; k < f.words.length; k++) {

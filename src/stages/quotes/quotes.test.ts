@@ -43,6 +43,11 @@ const FOUND: [string, string, Quote['kind'], string | null, string?][] = [
   ['Intro.\nThe political scientist praised the army and said the border is well fortified.', 'the border is well', 'indirect', null],
   ["Intro.\n''The border is closed,'' Mr. Gerasimov said. ''Nobody crosses it any more.''", 'Nobody crosses', 'direct', 'Nikita Gerasimov'],
   ['Intro.\n“The border is closed,” says observer Nikita Gerasimov Berlin to watson.', 'border is closed', 'direct', 'Nikita Gerasimov', 'watson'],
+  // source phrases after 'according to', unnamed group subjects of 'say', relative 'who', ', saying ...'
+  ['Intro.\nAccording to a review of FEC filings, the group spent more money on mailings.', 'the group spent', 'indirect', 'a review of FEC filings'],
+  ['Intro.\nNearly nine out of 10 say they will need new skills.', 'they will need new skills', 'indirect', 'Nearly nine out of 10'],
+  ['Intro.\nThe talks were attended by Gerasimov, who said the border is well fortified.', 'the border is well', 'indirect', 'Nikita Gerasimov'],
+  ['Intro.\nGerasimov left the meeting early, saying the border is well fortified.', 'the border is well', 'indirect', 'Nikita Gerasimov'],
   ['Headline\n‘There is considerable pressure’\nSchmid on Blick: “There is considerable pressure, really.”', '‘There is considerable pressure’', 'direct', 'Ulrich Schmid'],
 ]
 
@@ -65,6 +70,9 @@ const NOT_QUOTES: [string, string][] = [
   ['Intro.\nLukashenko’s power has been weakened, and Putin’s troops don’t move.', 'power'],
   ['Intro.\nApparently, Lukashenko knows that too.', 'too'],
   ['Intro.\nExperience has shown that there can be a big difference.', 'big difference'],
+  // cue words that are nouns or parts of names
+  ['Intro.\nThe Secretary of State met the governor of the state that voted.', 'voted'],
+  ['Intro.\nHis home state reported losses and the report that followed was long.', 'followed'],
 ]
 for (const [text, words] of NOT_QUOTES) {
   test(`no quote in "${text.slice(7, 50)}"`, () => {

@@ -23,6 +23,8 @@ export interface SpeakerRef {
   readonly mention?: number
   readonly head: string
   readonly definite: boolean
+  /** For a relative pronoun ('who'): the phrase it stands for, which is resolved instead. */
+  readonly antecedent?: SpeakerRef
 }
 
 export interface Resolved {
@@ -115,6 +117,7 @@ function entityName(ctx: SpeakerContext, entity: number): string | null {
 
 /** The entity and display name a speaker phrase refers to; `skip` is the attributed content (no antecedents there). */
 export function resolveSpeaker(ctx: SpeakerContext, ref: SpeakerRef, skip: { start: number; end: number } | null): Resolved {
+  if (ref.antecedent) return resolveSpeaker(ctx, ref.antecedent, skip)
   switch (ref.kind) {
     case 'mention': {
       const m = ctx.mentions[ref.mention!]!
