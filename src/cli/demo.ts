@@ -101,7 +101,8 @@ export function printBrief(b: Brief, db: string): string {
   const h = (t: string) => lines.push('', t, '─'.repeat(Math.min(t.length, 78)))
   h('ARTICLES')
   for (const a of b.articles) {
-    lines.push(`• ${a.title ?? '(untitled)'}`)
+    const lead = a.blocks.find((x) => x.type === 'body')?.text ?? ''
+    lines.push(`• ${a.title ?? `(no headline) ${lead.length > 70 ? `${lead.slice(0, 69)}…` : lead}`}`)
     const origin = a.original_source ? `, originally ${a.original_source}${a.original_author ? ` by ${a.original_author}` : ''}` : ''
     lines.push(`  ${a.outlet ?? 'unknown outlet'}, ${a.published ?? 'undated'}, language ${a.language ?? '?'}${origin}`)
     const captions = a.blocks.filter((x) => x.type === 'caption').length

@@ -77,7 +77,11 @@ export function board(list: readonly QuestionBoard[]): string {
   for (const q of list) {
     out.push(`? ${q.text}`, `  leaning ${q.leaning}; spread ${q.spread.low ?? '-'} … ${q.spread.high ?? '-'}${q.spread.uncertain ? `, ${q.spread.uncertain} uncertain` : ''}`)
     for (const h of q.holders) {
-      for (const a of h.assessments) out.push(`    ${clip(h.name, 24).padEnd(24)} ${a.band.padEnd(20)} ${clip(`${a.cue}: ${a.proposition}`, 60)}  [${where(a.article)}]`)
+      for (const a of h.assessments) {
+        // The answer to the question first; the band of the statement as worded where it reads the other way.
+        const band = a.answer === a.band ? a.answer : `${a.answer} (${a.band} as worded)`
+        out.push(`    ${clip(h.name, 24).padEnd(24)} ${band.padEnd(28)} ${clip(`${a.cue}: ${a.proposition}`, 60)}  [${where(a.article)}]`)
+      }
     }
     out.push('')
   }

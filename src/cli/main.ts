@@ -104,7 +104,7 @@ const commands: Record<string, Command> = {
     run: (p) => withStore(p, async (store) => {
       const q = p.positionals.join(' ').trim()
       if (!q) throw new UsageError('search needs a query')
-      const hits = await store.search(q, { limit: int(p, 'limit') ?? 20, mark: bool(p, 'json') ? ['<mark>', '</mark>'] : ['\x1b[1m', '\x1b[0m'] })
+      const hits = await store.search(q, { limit: int(p, 'limit') ?? 20, mark: bool(p, 'json') ? ['<mark>', '</mark>'] : process.stdout.isTTY ? ['\x1b[1m', '\x1b[0m'] : ['**', '**'] })
       emit(p, hits, () => out.searchHits(hits))
       return hits.length > 0 ? 0 : 1
     }),

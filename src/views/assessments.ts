@@ -5,6 +5,7 @@ import type { ArticleRef, Corpus, EntityRef } from './corpus.js'
 import { loadCorpus, mentionsIn } from './corpus.js'
 import { foldKey } from './fold.js'
 import { quoteId } from './quotes.js'
+import { questionSummary } from '../link/questions.js'
 
 export interface AssessmentView {
   /** "<article>:a<index>" */
@@ -25,6 +26,9 @@ export interface AssessmentView {
   readonly quote: string | null
   /** Question id (null when no question groups it). */
   readonly question: string | null
+  /** The band read as an answer to its question: flipped where the statement reads the other way round
+   * ("does not want to be drawn into the war", likely → unlikely on "Will Belarus enter the war?"). */
+  readonly answer: Band
   /** Entities mentioned in the proposition. */
   readonly about: readonly EntityRef[]
 }
@@ -53,7 +57,12 @@ export const assessmentId = (article: string, index: number) => `${article}:a${i
 
 export function allAssessments(corpus: Corpus): AssessmentView[] {
   const questionOf = new Map<string, string>()
-  for (const q of corpus.links.questions) for (const a of q.assessments) questionOf.set(assessmentId(a.article, a.assessment), q.id)
+  const answerOf = new Map<string, Band>()
+  const docs = [...corpus.docs.values()]
+  for (const q of corpus.links.questions) {
+    for (const a of q.assessments) questionOf.set(assessmentId(a.article, a.assessment), q.id)
+    for (const h of questionSummary(q, docs).holders) answerOf.set(assessmentId(h.article, h.assessment), h.answer)
+  }
   const out: AssessmentView[] = []
   for (const doc of corpus.docs.values()) {
     for (const [i, a] of (doc.layers.assessments ?? []).entries()) {
@@ -64,6 +73,7 @@ export function allAssessments(corpus: Corpus): AssessmentView[] {
         proposition: a.proposition, normalized: a.normalized, band: a.band, cue: a.cue.text, start: a.start, end: a.end,
         horizon: a.horizon ?? null, date: corpus.articleRef(doc.id).published,
         quote: a.quote === undefined ? null : quoteId(doc.id, a.quote), question: questionOf.get(id) ?? null,
+        answer: answerOf.get(id) ?? a.band,
         about: mentionsIn(corpus, doc, a.start, a.end).map((x) => corpus.ref(x)).filter((r): r is EntityRef => r !== null),
       })
     }
@@ -80,21 +90,21 @@ function board(id: string, text: string, items: readonly AssessmentView[]): Ques
   const holders: HolderRow[] = [...rows.values()].map((as) => ({
     holder: as[0]!.holder,
     name: as[0]!.holder?.name ?? as[0]!.holderName ?? 'unattributed',
-    bands: as.map((a) => a.band),
-    band: medianBand(as.map((a) => a.band)),
+    bands: as.map((a) => a.answer),
+    band: medianBand(as.map((a) => a.answer)),
     assessments: as,
   }))
-  const ranks = items.map((a) => bandRank(a.band)).filter((r): r is number => r !== null)
+  const ranks = items.map((a) => bandRank(a.answer)).filter((r): r is number => r !== null)
   const low = ranks.length ? Math.min(...ranks) : null
   const high = ranks.length ? Math.max(...ranks) : null
-  const sorted = items.filter((a) => bandRank(a.band) !== null).sort((a, b) => bandRank(a.band)! - bandRank(b.band)!)
+  const sorted = items.filter((a) => bandRank(a.answer) !== null).sort((a, b) => bandRank(a.answer)! - bandRank(b.answer)!)
   return {
     id, text, holders,
     spread: {
-      low: low === null ? null : sorted[0]!.band,
-      high: high === null ? null : sorted[sorted.length - 1]!.band,
+      low: low === null ? null : sorted[0]!.answer,
+      high: high === null ? null : sorted[sorted.length - 1]!.answer,
       steps: low === null || high === null ? 0 : high - low,
-      uncertain: items.filter((a) => a.band === 'uncertain').length,
+      uncertain: items.filter((a) => a.answer === 'uncertain').length,
     },
     leaning: medianBand(holders.map((h) => h.band)),
   }
