@@ -4,7 +4,7 @@ import pg from 'pg'
 import type { Doc } from '../../doc/doc.js'
 import type { AddResult, Links, SearchHit, Store } from '../store.js'
 import type { ArticleRecord, Cell, DocTable, LinkTable } from '../sqlite/rows.js'
-import { ARTICLE_COLUMNS, DOC_TABLES, LINK_DELETE_ORDER, LINK_TABLES, SEARCH_FIELDS, SUMMARY_COLUMNS, docRows, linkRows, linksFromRows, toDoc, toSummary } from '../sqlite/rows.js'
+import { ARTICLE_COLUMNS, DOC_TABLES, LINK_DELETE_ORDER, LINK_TABLES, SEARCH_FIELDS, SUMMARY_COLUMNS, bestSearchField, docRows, linkRows, linksFromRows, toDoc, toSummary } from '../sqlite/rows.js'
 import { migratePostgres } from './migrate.js'
 
 const DEFAULT_LIMIT = 20
@@ -143,16 +143,7 @@ export function openPostgresStore(url: string, options: PostgresStoreOptions = {
       ).rows as ({ article: string; r: number } & Record<string, string>)[]
       const hits: SearchHit[] = []
       for (const r of rows) {
-        // Report the field whose headline holds the most marked matches (the first such field on a tie).
-        let best = 0
-        let bestCount = -1
-        SEARCH_FIELDS.forEach((_, i) => {
-          const n = (r[`s${i}`] ?? '').split(open).length - 1
-          if (n > bestCount) {
-            best = i
-            bestCount = n
-          }
-        })
+        const best = bestSearchField(r, open)
         const a = await one<ArticleRecord>(`SELECT ${SUMMARY_COLUMNS} FROM articles WHERE id = $1`, [r.article])
         // ts_rank: higher is better; the interface's rank follows bm25 (lower is better).
         if (a) hits.push({ article: toSummary(a), rank: -r.r, snippet: r[`s${best}`] ?? '', blockType: SEARCH_FIELDS[best]! })

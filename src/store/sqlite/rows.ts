@@ -121,6 +121,20 @@ export function docRows(doc: Doc, addedAt: string): DocRows {
 /** Searchable fields, in the column order of the full-text tables (the `kind` a hit reports). */
 export const SEARCH_FIELDS = ['title', 'headline', 'subhead', 'body'] as const
 
+/** The field whose snippet holds the most marked matches (the first such field on a tie): what a hit reports. */
+export function bestSearchField(row: Record<string, unknown>, open: string): number {
+  let best = 0
+  let bestCount = -1
+  SEARCH_FIELDS.forEach((_, i) => {
+    const n = String(row[`s${i}`] ?? '').split(open).length - 1
+    if (n > bestCount) {
+      best = i
+      bestCount = n
+    }
+  })
+  return best
+}
+
 /** One full-text row per article: the given title, then headline/subhead/body blocks joined; the whole text when there are no blocks. */
 function searchRows(doc: Doc): Cell[][] {
   const blocks = doc.layers.blocks

@@ -4,7 +4,7 @@ import type { Doc } from '../../doc/doc.js'
 import type { AddResult, Links, SearchHit, Store } from '../store.js'
 import { migrateSqlite } from './migrate.js'
 import type { ArticleRecord, Cell, DocTable, LinkTable } from './rows.js'
-import { ARTICLE_COLUMNS, DOC_TABLES, LINK_DELETE_ORDER, LINK_TABLES, SEARCH_FIELDS, SUMMARY_COLUMNS, docRows, ftsQuery, linkRows, linksFromRows, toDoc, toSummary } from './rows.js'
+import { ARTICLE_COLUMNS, DOC_TABLES, LINK_DELETE_ORDER, LINK_TABLES, SEARCH_FIELDS, SUMMARY_COLUMNS, bestSearchField, docRows, ftsQuery, linkRows, linksFromRows, toDoc, toSummary } from './rows.js'
 
 /** Wait this long for another writer's lock before failing with SQLITE_BUSY (other CLI/API processes). */
 const BUSY_TIMEOUT_MS = 5000
@@ -125,16 +125,7 @@ export function openSqliteStore(file: string): SqliteStore {
       ).all({ open, close, match, limit }) as ({ article: string; rank: number } & Record<string, string | null>)[]
       const summary = stmt(`SELECT ${SUMMARY_COLUMNS} FROM articles WHERE id = ?`)
       return rows.map((r): SearchHit => {
-        // Report the field whose snippet holds the most marked matches (the first such field on a tie).
-        let best = 0
-        let bestCount = -1
-        SEARCH_FIELDS.forEach((_, i) => {
-          const n = (r[`s${i}`] ?? '').split(open).length - 1
-          if (n > bestCount) {
-            best = i
-            bestCount = n
-          }
-        })
+        const best = bestSearchField(r, open)
         const a = summary.get(r.article) as ArticleRecord
         return { article: toSummary(a), rank: r.rank, snippet: r[`s${best}`] ?? '', blockType: SEARCH_FIELDS[best]! }
       })
