@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
-export type CueType = 'speech' | 'belief' | 'finding' | 'directive' | 'source' | 'noun'
+export type CueType = 'speech' | 'belief' | 'finding' | 'directive' | 'act' | 'source' | 'noun'
 export type Tense = 'past' | 'present' | 'future'
 
 export interface CueForm {
@@ -24,7 +24,7 @@ export interface CueForm {
 
 interface VerbEntry {
   lemma: string
-  type: 'speech' | 'belief' | 'finding' | 'directive'
+  type: 'speech' | 'belief' | 'finding' | 'directive' | 'act'
   past?: string
   pastParticiple?: string
   ing?: string

@@ -9,7 +9,7 @@
 //      paragraph); quoted headlines take the speaker of the body quote that repeats them.
 // Quoted spans with no attribution that are short or title-like are scare quotes and names: not quotes.
 import type { Block, DocEntity, Mention, Quote, QuoteKind, Sentence, Span } from '../../doc/layers.js'
-import type { Tense } from '../../lexicon/cues/index.js'
+import type { CueType, Tense } from '../../lexicon/cues/index.js'
 import { cueLexicon } from '../../lexicon/cues/index.js'
 import { cueAt, findCues, type CueHit } from './cues.js'
 import { findQuotedSpans, type QuotedSpan } from './marks.js'
@@ -28,6 +28,8 @@ const MIN_ORPHAN_QUOTE_WORDS = 6
 const MAX_SOURCE_WORDS = 16
 /** Speech verbs strong enough to take any short subject as an unnamed group speaker ('some friends say'). */
 const LOOSE_SUBJECT = new Set(['say', 'tell'])
+/** Words after a belief or finding verb that start no clause ('think about', 'found it', 'shows up'). */
+const NOT_A_CLAUSE = new Set(['to', 'about', 'of', 'so', 'for', 'in', 'on', 'up', 'out', 'over', 'back', 'again', 'with', 'at', 'from', 'like', 'too', 'it', 'this', 'otherwise', 'much', 'nothing', 'anything', 'something', 'what', 'how', 'why', 'whether', 'if', 'when', 'where', 'who', 'and', 'or', 'but', 'as', 'by', 'into', 'himself', 'herself', 'themselves', 'itself', 'myself', 'ourselves', 'yourself'])
 /** Relative pronouns standing for the speaker ('voters who say'). */
 const RELATIVES = new Set(['who'])
 /** Reported content needs at least this many words. */
@@ -47,6 +49,7 @@ interface Draft {
   cue?: { start: number; end: number; text: string; lemma: string; tense?: Tense }
   ref?: SpeakerRef
   medium?: { start: number; end: number }
+  cueType?: CueType
   /** Quoted spans of one multi-paragraph quote get one attribution. */
   group?: number
   entity?: number | null
@@ -294,6 +297,7 @@ export function attribute(input: AttributeInput): Quote[] {
         let c: CueHit | null = null
         for (let i = 0; i < Math.min(words.length, TAIL_CUE_WORDS); i++) {
           c = cueAt(words, i)
+          if (c && c.form.type === 'act') c = null // a stance verb after a quote is not its attribution
           if (c) break
         }
         if (c) {
@@ -399,6 +403,8 @@ export function attribute(input: AttributeInput): Quote[] {
       const found: Draft[] = []
       for (const c of cues) {
         const cw = words[c.from]!
+        // a stance verb inside content already attributed is part of that content ('said Belarus supported Russia in attacking Ukraine')
+        if (c.form.type === 'act' && found.some((d) => cw.start >= d.start && cw.start < d.end)) continue
         let ref: SpeakerRef | null = null
         let cStart = -1
         let cEnd = sentenceEnd
@@ -472,18 +478,19 @@ export function attribute(input: AttributeInput): Quote[] {
               const hasThat = words[k]!.lower === 'that'
               const colon = /:\s*$/.test(text.slice(words[c.to - 1]!.end, words[k]!.start))
               if (c.form.needsThat && !hasThat && !colon) continue
-              if ((c.form.type === 'belief' || c.form.type === 'finding') && !hasThat && !colon) continue
+              // beliefs and findings without 'that' need a clause after them ('polls show Clinton up', not 'think about it')
+              if ((c.form.type === 'belief' || c.form.type === 'finding') && !hasThat && !colon && NOT_A_CLAUSE.has(words[k]!.lower)) continue
               cStart = withOpeningMark(words[k]!.start)
             }
           } else continue
         }
         if (!ref || cStart < 0 || cEnd <= cStart) continue
         const contentWords = scanWords(text, cStart, cEnd)
-        if (contentWords.length < MIN_CONTENT_WORDS || (contentWords.length < 3 && contentWords[0]?.lower === 'that')) continue
+        if (contentWords.length < (c.form.type === 'act' ? 1 : MIN_CONTENT_WORDS) || (contentWords.length < 3 && contentWords[0]?.lower === 'that')) continue
         // content that is exactly a direct quote already attributed: nothing new
         if (directSpans.some((d) => d.start <= cStart + 5 && d.end >= cEnd - 1)) continue
         usedCues.add(cw.start)
-        found.push({ kind: 'indirect', start: cStart, end: cEnd, block: bi, cue: cueSpan(words, c), ref, ...(medium ? { medium } : {}) })
+        found.push({ kind: 'indirect', start: cStart, end: cEnd, block: bi, cue: cueSpan(words, c), cueType: c.form.type, ref, ...(medium ? { medium } : {}) })
       }
       // a later attribution's speaker inside an earlier one's content ends that content ('..., he stressed that ...')
       for (const a of found) {
@@ -497,7 +504,7 @@ export function attribute(input: AttributeInput): Quote[] {
           }
         }
       }
-      drafts.push(...found.filter((d) => scanWords(text, d.start, d.end).length >= MIN_CONTENT_WORDS))
+      drafts.push(...found.filter((d) => scanWords(text, d.start, d.end).length >= (d.cueType === 'act' ? 1 : MIN_CONTENT_WORDS)))
     }
   }
 
@@ -521,6 +528,9 @@ export function attribute(input: AttributeInput): Quote[] {
     const q = group[0]!
     const host = reported.find((d) => d.start <= q.start && d.end >= q.end - 1)
     if (host) {
+      // a quoted name inside reported content ('cites the group “Mozart” as an example') is a title, not a quote
+      const inner = scanWords(text, q.innerStart, q.innerEnd)
+      if (group.length === 1 && inner.length <= 3 && inner.every((w) => /^\p{Lu}/u.test(w.text))) continue
       // 'X said “...”': content that is just the quote is direct; a fragment inside a clause is mixed
       const rest = text.slice(host.start, q.start).replace(/^\s*that\s*/i, '') + text.slice(q.end, host.end)
       host.kind = /[\p{L}\p{N}]/u.test(rest) ? 'mixed' : 'direct'

@@ -48,6 +48,14 @@ const FOUND: [string, string, Quote['kind'], string | null, string?][] = [
   ['Intro.\nNearly nine out of 10 say they will need new skills.', 'they will need new skills', 'indirect', 'Nearly nine out of 10'],
   ['Intro.\nThe talks were attended by Gerasimov, who said the border is well fortified.', 'the border is well', 'indirect', 'Nikita Gerasimov'],
   ['Intro.\nGerasimov left the meeting early, saying the border is well fortified.', 'the border is well', 'indirect', 'Nikita Gerasimov'],
+  // stances whose object is the attributed content (PolNeAR), beliefs and findings without 'that'
+  ['Intro.\nGerasimov called the plan “shameful” on Monday.', 'the plan', 'mixed', 'Nikita Gerasimov'],
+  ['Intro.\nLeukavets accused Lukashenko of buying time.', 'Lukashenko of buying time', 'indirect', 'Alla Leukavets'],
+  ['Intro.\nSchmid endorsed Leukavets.', 'Leukavets', 'indirect', 'Ulrich Schmid'],
+  ['Intro.\nGerasimov declined to comment on the troops.', 'to comment', 'indirect', 'Nikita Gerasimov'],
+  ['Intro.\nPolls show Lukashenko far behind in the capital.', 'Lukashenko far behind', 'indirect', 'Polls'],
+  ['Intro.\nSome officials think Lukashenko is at risk of losing.', 'Lukashenko is at risk', 'indirect', 'Some officials'],
+  ['Intro.\nAccording to her, one important point speaks against it. Leukavets left.', 'one important point', 'indirect', null],
   ['Headline\n‘There is considerable pressure’\nSchmid on Blick: “There is considerable pressure, really.”', '‘There is considerable pressure’', 'direct', 'Ulrich Schmid'],
 ]
 
@@ -73,6 +81,7 @@ const NOT_QUOTES: [string, string][] = [
   // cue words that are nouns or parts of names
   ['Intro.\nThe Secretary of State met the governor of the state that voted.', 'voted'],
   ['Intro.\nHis home state reported losses and the report that followed was long.', 'followed'],
+  ['Intro.\nGerasimov thinks about it often.', 'about it'],
 ]
 for (const [text, words] of NOT_QUOTES) {
   test(`no quote in "${text.slice(7, 50)}"`, () => {
@@ -86,6 +95,19 @@ for (const [text, words] of NOT_QUOTES) {
 test('pronoun he skips a female person and mentions inside the quote', () => {
   const q = quotes('Intro.\nGerasimov spoke. Then Leukavets left. “Schmid is wrong,” he says.')
   assert.equal(q[0]?.speakerName, 'Nikita Gerasimov')
+})
+
+test('an act verb inside reported content stays part of it; a quoted name there is no quote', () => {
+  const q = quotes('Intro.\nThe US National Security Council said Belarus “clearly and verifiably” supported Russia in attacking Lukashenko. Gerasimov cites the group “Mozart” as an example.')
+  assert.deepEqual(q.map((x) => [x.kind, x.text, x.speakerName]), [
+    ['mixed', 'Belarus “clearly and verifiably” supported Russia in attacking Lukashenko', 'US National Security Council'],
+    ['indirect', 'the group “Mozart” as an example', 'Nikita Gerasimov'],
+  ])
+})
+
+test('according to her: the pronoun resolves to the last woman', () => {
+  const q = quotes('Intro.\nLeukavets spoke. According to her, one important point speaks against it.')
+  assert.equal(q[0]?.speakerName, 'Alla Leukavets')
 })
 
 test('a pronoun with no compatible person stays unresolved', () => {
