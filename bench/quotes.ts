@@ -15,7 +15,7 @@ export async function run(args: string[]): Promise<void> {
   const dir = resolve(args.find((a) => !a.startsWith('--')) ?? DEFAULT_DIR)
   const n = Number(args.find((a) => a.startsWith('--n='))?.slice(4) ?? 84)
   const files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort().slice(0, n)
-  const upstream = createPipeline([tokensStage, sentencesStage, mentionsStage, entitiesStage], { given: ['blocks'], checkSpans: false })
+  const upstream = createPipeline([tokensStage, sentencesStage, mentionsStage, entitiesStage], { given: ['blocks'] })
   const docs: Doc[] = files.map((f) => {
     const a = JSON.parse(readFileSync(join(dir, f), 'utf8')) as { id: string; text: string }
     const d = createDoc(a.text, {}, a.id)

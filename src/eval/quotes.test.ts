@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict'
+import { existsSync } from 'node:fs'
 import { test } from 'node:test'
 import type { Quote } from '../doc/layers.js'
-import { emptyTally, scoreArticle, summarize, toScored, tokenStarts, type Scored } from './quotes.js'
+import { DEFAULT_DIR, emptyTally, polnearFiles, scoreArticle, scoreFiles, summarize, toScored, tokenStarts, type Scored } from './quotes.js'
 
 const TEXT = 'Smith said the plan will fail badly. Jones said “it works”.'
 //            0         1         2         3         4         5
@@ -43,4 +44,24 @@ test('quotes sharing one cue are one attribution with a discontinuous content', 
   const out = toScored(text, [q(0, 11), q(24, 41), q(48, 55, { start: 48, end: 52, text: 'said', lemma: 'say' })])
   assert.equal(out.length, 2)
   assert.deepEqual([...out[0]!.content].map((i) => text.slice(i, i + 2)), ['It', 'wo', 'It', 're', 'do'])
+})
+
+// Floor on a fixed dev subset (the first 40 PolNeAR dev articles by name; about 2 s), a little under what was
+// measured there when it was set: all overlap P 0.806 R 0.494 F1 0.613, source 0.828; speech F1 0.781; direct F1 0.646.
+// [slice, measure, floor]
+const FLOORS: [('all' | 'speech' | 'direct'), (r: ReturnType<typeof scoreFiles>['slices']['all']) => number, number][] = [
+  ['all', (r) => r.content_overlap.f1, 0.59],
+  ['all', (r) => r.content_overlap.precision, 0.77],
+  ['all', (r) => r.content_overlap.recall, 0.47],
+  ['all', (r) => r.content_exact.f1, 0.39],
+  ['all', (r) => r.source_accuracy, 0.8],
+  ['speech', (r) => r.content_overlap.f1, 0.75],
+  ['direct', (r) => r.content_overlap.f1, 0.62],
+]
+test('PolNeAR dev floor (first 40 articles)', { skip: existsSync(DEFAULT_DIR) ? false : `${DEFAULT_DIR} missing` }, () => {
+  const { slices } = scoreFiles(polnearFiles(DEFAULT_DIR).slice(0, 40))
+  for (const [slice, measure, floor] of FLOORS) {
+    const got = measure(slices[slice])
+    assert.ok(got >= floor, `${slice}: ${got.toFixed(3)} < ${floor} (${measure.toString()})`)
+  }
 })

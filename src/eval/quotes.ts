@@ -222,13 +222,11 @@ export function paragraphBlocks(text: string): Block[] {
 
 const SLICES = ['all', 'speech', 'direct'] as const
 
-export async function run(args: string[]): Promise<number> {
-  const json = args.includes('--json')
-  const limitArg = args.find((a) => a.startsWith('--limit='))
-  const path = resolve(args.find((a) => !a.startsWith('--')) ?? DEFAULT_DIR)
-  let files = listFiles(path)
-  if (limitArg) files = files.slice(0, Number(limitArg.slice(8)))
-  const pipeline = createPipeline([tokensStage, sentencesStage, mentionsStage, entitiesStage, quotesStage], { given: ['blocks'], checkSpans: false })
+export type Slices = Record<(typeof SLICES)[number], SliceScore>
+
+/** Runs the upstream stages and quotes.v1 over PolNeAR files and scores them (the figures `run` prints). */
+export function scoreFiles(files: readonly string[]): { slices: Slices; pronoun: number; pronounGold: number } {
+  const pipeline = createPipeline([tokensStage, sentencesStage, mentionsStage, entitiesStage, quotesStage], { given: ['blocks'] })
   const tallies = { all: emptyTally(), speech: emptyTally(), direct: emptyTally() }
   for (const f of files) {
     const a = JSON.parse(readFileSync(f, 'utf8')) as Article
@@ -241,9 +239,24 @@ export async function run(args: string[]): Promise<number> {
     scoreArticle(gold.filter((g) => g.speech), pred.filter((p) => p.speech), tallies.speech)
     scoreArticle(gold.filter((g) => g.direct), pred.filter((p) => p.direct), tallies.direct)
   }
-  const slices = Object.fromEntries(SLICES.map((s) => [s, summarize(tallies[s])])) as Record<(typeof SLICES)[number], SliceScore>
-  const all = slices.all.content_overlap
+  const slices = Object.fromEntries(SLICES.map((s) => [s, summarize(tallies[s])])) as Slices
   const pronoun = tallies.all.pronounGold ? tallies.all.pronounResolved / tallies.all.pronounGold : 0
+  return { slices, pronoun, pronounGold: tallies.all.pronounGold }
+}
+
+/** The PolNeAR files of a directory (or the one file), sorted. */
+export function polnearFiles(path: string): string[] {
+  return listFiles(path)
+}
+
+export async function run(args: string[]): Promise<number> {
+  const json = args.includes('--json')
+  const limitArg = args.find((a) => a.startsWith('--limit='))
+  const path = resolve(args.find((a) => !a.startsWith('--')) ?? DEFAULT_DIR)
+  let files = listFiles(path)
+  if (limitArg) files = files.slice(0, Number(limitArg.slice(8)))
+  const { slices, pronoun, pronounGold } = scoreFiles(files)
+  const all = slices.all.content_overlap
   if (json) {
     process.stdout.write(`${JSON.stringify({ precision: all.precision, recall: all.recall, f1: all.f1, slices, pronoun_sources_resolved: pronoun, articles: files.length })}\n`)
     return 0
@@ -256,7 +269,7 @@ export async function run(args: string[]): Promise<number> {
       `${s.padEnd(7)} ${String(r.gold).padStart(5)} ${String(r.predicted).padStart(5)} ${String(r.paired).padStart(6)}  | ${pct(r.content_exact.precision)} ${pct(r.content_exact.recall)} ${pct(r.content_exact.f1)} | ${pct(r.content_overlap.precision)} ${pct(r.content_overlap.recall)} ${pct(r.content_overlap.f1)} | ${pct(r.source_accuracy)} ${pct(r.cue_accuracy)}`,
     )
   }
-  lines.push('', `pronoun sources resolved to an entity: ${pct(pronoun)}% of ${tallies.all.pronounGold}`)
+  lines.push('', `pronoun sources resolved to an entity: ${pct(pronoun)}% of ${pronounGold}`)
   process.stdout.write(`${lines.join('\n')}\n`)
   return 0
 }
