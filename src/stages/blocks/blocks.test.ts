@@ -79,6 +79,15 @@ describe('blocks.v1 on hand-made shapes', () => {
       ],
     ],
     [
+      'a credit alone on its line is a caption made of its credit',
+      'Gas talks stall\n\nThe talks ended without a deal on Thursday, and both sides said they would meet again next week.\n\nPhoto: Reuters / Vladislav Culiomza',
+      [
+        ['headline', 'Gas talks stall'],
+        ['body', 'The talks ended without a deal on Thursday, and both sides said they would meet again next week.'],
+        ['caption', 'Photo: Reuters / Vladislav Culiomza'],
+      ],
+    ],
+    [
       'short sentences between paragraphs stay body',
       'Council votes on budget.\n\nThe city council met on Monday evening to vote on the budget for the coming year, after weeks of debate.\nHe declined to comment.\nThe mayor said the vote was close but fair, and that the budget would be published next week.',
       [

@@ -98,7 +98,8 @@ function hintedSegs(text: string, hints: readonly Block[]): Seg[] {
 function creditOf(seg: Seg): (Span & { text: string }) | undefined {
   if (seg.text.length > MAX_CAPTION_CHARS) return undefined
   const m = CREDIT.exec(seg.text)
-  if (!m || m.index === 0) return undefined
+  // A line that is only a credit ("Photo: Reuters / Vladislav Culiomza") is a caption block made of its credit.
+  if (!m) return undefined
   const start = seg.start + m.index
   return { start, end: seg.end, text: m[0] }
 }
