@@ -161,6 +161,9 @@ export function attribute(input: AttributeInput): Quote[] {
     if (broken(words[j]!, words[j + 1]!)) {
       // an appositive between subject and cue: 'X, a professor at Y, said' / 'X, 57, said'
       if (!/^\s*,\s*$/.test(gap)) return null
+      // 'he said, adding, “...”': the subject of the verb before
+      const prevCue = cueAt(words, j)
+      if (prevCue && prevCue.to === j + 1 && prevCue.form.type === 'speech') return subjectBefore(words, j, loose)
       const subj = clauseSubject(words, j + 1)
       if (!subj || subj.end > j || !/^\s*,/.test(text.slice(words[subj.end - 1]!.end, words[subj.end]!.start))) return null
       for (let k = subj.end; k <= j; k++) if (cueAt(words, k)) return null
@@ -405,6 +408,8 @@ export function attribute(input: AttributeInput): Quote[] {
         const cw = words[c.from]!
         // a stance verb inside content already attributed is part of that content ('said Belarus supported Russia in attacking Ukraine')
         if (c.form.type === 'act' && found.some((d) => cw.start >= d.start && cw.start < d.end)) continue
+        // a stance verb takes its object right after it ('active support, says the expert' is a noun)
+        if (c.form.type === 'act' && (c.to >= words.length || broken(words[c.to - 1]!, words[c.to]!))) continue
         let ref: SpeakerRef | null = null
         let cStart = -1
         let cEnd = sentenceEnd

@@ -105,6 +105,16 @@ test('an act verb inside reported content stays part of it; a quoted name there 
   ])
 })
 
+test('“A,” he said, adding, “B”: the second quote has its own cue and the same speaker', () => {
+  const q = quotes('Intro.\nGerasimov spoke. “The border is closed for now,” he said, adding, “Nobody will cross it this year.”')
+  assert.deepEqual(q.map((x) => [x.cue?.text, x.speakerName]), [['said', 'Nikita Gerasimov'], ['adding', 'Nikita Gerasimov']])
+})
+
+test('a stance noun before a comma is no cue; a transitive worry is no belief', () => {
+  const q = quotes('Headline: Schmid worries Leukavets\nOn the other hand, it is under pressure from “big brother Russia” to provide active support, says the expert.')
+  assert.deepEqual(q.map((x) => [x.kind, x.cue?.text]), [['mixed', 'says']])
+})
+
 test('according to her: the pronoun resolves to the last woman', () => {
   const q = quotes('Intro.\nLeukavets spoke. According to her, one important point speaks against it.')
   assert.equal(q[0]?.speakerName, 'Alla Leukavets')
