@@ -20,6 +20,8 @@ export interface CueForm {
   readonly participle?: boolean
   /** Outside a direct quote, only cues content introduced by "that" or a colon. */
   readonly needsThat?: boolean
+  /** An act verb that attributes only when its object is something said ('rejected the notion', not 'rejected an offer'). */
+  readonly saidObject?: boolean
 }
 
 interface VerbEntry {
@@ -30,6 +32,7 @@ interface VerbEntry {
   ing?: string
   object?: boolean
   needsThat?: boolean
+  saidObject?: boolean
 }
 interface PhraseEntry {
   text: string
@@ -75,7 +78,7 @@ export function inflect(entry: VerbEntry): CueForm[] {
     const key = `${w}|${participle}`
     if (seen.has(key)) continue
     seen.add(key)
-    out.push({ words: [w, ...rest], lemma: entry.lemma, type: entry.type, tense, participle, ...(entry.object ? { object: true } : {}), ...(entry.needsThat ? { needsThat: true } : {}) })
+    out.push({ words: [w, ...rest], lemma: entry.lemma, type: entry.type, tense, participle, ...(entry.object ? { object: true } : {}), ...(entry.needsThat ? { needsThat: true } : {}), ...(entry.saidObject ? { saidObject: true } : {}) })
   }
   return out
 }
@@ -88,6 +91,8 @@ export interface CueLexicon {
   readonly groups: ReadonlySet<string>
   /** Medium/addressee introducers, as word arrays, longest first. */
   readonly media: readonly (readonly string[])[]
+  /** Nouns naming something said: the object a 'saidObject' verb needs. */
+  readonly sayingNouns: ReadonlySet<string>
 }
 
 let cached: CueLexicon | undefined
@@ -95,7 +100,7 @@ let cached: CueLexicon | undefined
 export function cueLexicon(): CueLexicon {
   if (cached) return cached
   const verbs = readJson<{ verbs: VerbEntry[] }>('verbs.json').verbs
-  const phrases = readJson<{ source: PhraseEntry[]; noun: PhraseEntry[] }>('phrases.json')
+  const phrases = readJson<{ source: PhraseEntry[]; noun: PhraseEntry[]; sayingNouns: string[] }>('phrases.json')
   const speakers = readJson<{ pronouns: Record<string, string>; roles: string[]; groups: string[] }>('speakers.json')
   const media = readJson<{ prepositions: string[] }>('media.json').prepositions
   const byFirst = new Map<string, CueForm[]>()
@@ -115,6 +120,7 @@ export function cueLexicon(): CueLexicon {
     roles: new Set(speakers.roles),
     groups: new Set(speakers.groups),
     media: media.map((m) => m.split(' ')).sort((a, b) => b.length - a.length),
+    sayingNouns: new Set(phrases.sayingNouns),
   }
   return cached
 }

@@ -14,7 +14,7 @@ import { cueLexicon } from '../../lexicon/cues/index.js'
 import { cueAt, findCues, type CueHit } from './cues.js'
 import { findQuotedSpans, type QuotedSpan } from './marks.js'
 import { readSpeaker, resolveSpeaker, MAX_SPEAKER_WORDS, type SpeakerContext, type SpeakerRef } from './speaker.js'
-import { abbreviationPeriod, BETWEEN_SUBJECT_AND_CUE, COORDINATORS, INTRODUCTORY, CLAUSE_BOUNDARY, PHRASE_BREAK, PREPOSITIONS, scanWords, type Word } from './words.js'
+import { abbreviationPeriod, BETWEEN_SUBJECT_AND_CUE, COORDINATORS, datelineEnd, INTRODUCTORY, CLAUSE_BOUNDARY, PHRASE_BREAK, PREPOSITIONS, scanWords, skipTime, type Word } from './words.js'
 
 /** A tail cue must come within this many words of the closing mark (room for an appositive). */
 const TAIL_CUE_WORDS = 22
@@ -32,6 +32,8 @@ const LOOSE_SUBJECT = new Set(['say', 'tell'])
 const NOT_A_CLAUSE = new Set(['to', 'about', 'of', 'so', 'for', 'in', 'on', 'up', 'out', 'over', 'back', 'again', 'with', 'at', 'from', 'like', 'too', 'it', 'this', 'otherwise', 'much', 'nothing', 'anything', 'something', 'what', 'how', 'why', 'whether', 'if', 'when', 'where', 'who', 'and', 'or', 'but', 'as', 'by', 'into', 'himself', 'herself', 'themselves', 'itself', 'myself', 'ourselves', 'yourself'])
 /** Relative pronouns standing for the speaker ('voters who say'). */
 const RELATIVES = new Set(['who'])
+/** Longest appositive after a source ('according to X, an analyst at Y, ...') skipped before the content. */
+const MAX_APPOSITIVE_WORDS = 14
 /** Reported content needs at least this many words. */
 const MIN_CONTENT_WORDS = 2
 /** Words an object or time phrase may take between a cue and 'that' ("told reporters on Monday that"). */
@@ -40,6 +42,10 @@ const MAX_SKIP_TO_THAT = 6
 const ABBREV_END = /\b(?:St|Mr|Mrs|Ms|Dr|Prof|Gen|Sen|Rep|Gov|Lt|Col|Jr|Sr|Inc|Co|Corp|No|U\.S|Ft)\.$/
 
 const READABLE = new Set(['headline', 'subhead', 'body'])
+/** Stance verbs naming what the speaker called something: with a pronoun object the content is the quoted label ('called it “a test”'). */
+const NAMING_ACTS = new Set(['call', 'dub', 'label', 'describe', 'characterize', 'brand'])
+/** Object pronouns skipped before a quoted label. */
+const OBJECT_PRONOUNS = new Set(['it', 'him', 'her', 'them', 'this', 'that', 'these', 'those', 'himself', 'herself', 'themselves', 'itself'])
 
 interface Draft {
   kind: QuoteKind
@@ -135,9 +141,10 @@ export function attribute(input: AttributeInput): Quote[] {
    * ('Wilson praised ... and said': Wilson; 'The former president ...': the whole role phrase).
    */
   const clauseSubject = (words: readonly Word[], upto: number): { ref: SpeakerRef; end: number } | null => {
-    let start = 0
-    if (INTRODUCTORY.has(words[0]?.lower ?? '')) {
-      let k = 1
+    // a dateline ('WASHINGTON — ', 'CHISINAU, Nov 3 - ') is never the subject
+    let start = datelineEnd(text, words)
+    if (INTRODUCTORY.has(words[start]?.lower ?? '')) {
+      let k = start + 1
       while (k < upto && !(broken(words[k - 1]!, words[k]!) && /,/.test(text.slice(words[k - 1]!.end, words[k]!.start)))) k++
       if (k >= upto) return null
       start = k
@@ -147,6 +154,8 @@ export function attribute(input: AttributeInput): Quote[] {
       const w = words[e]!
       if (e > start && broken(words[e - 1]!, w)) break
       if (e > start && (CLAUSE_BOUNDARY.has(w.lower) || BETWEEN_SUBJECT_AND_CUE.has(w.lower) || cueAt(words, e) || /^\p{Ll}+ed$/u.test(w.text))) break
+      // 'Senate Democrats on Tuesday pushed': a time adverbial ends the subject
+      if (e > start && skipTime(words, e) > e) break
       const ref = readSpeaker(sctx, words.slice(start, e + 1))
       if (ref) best = { ref, end: e + 1 }
     }
@@ -236,7 +245,9 @@ export function attribute(input: AttributeInput): Quote[] {
     return { start, end, text: text.slice(start, end), kind: 'group', head: words[e - 1]!.lower, definite: false }
   }
   /** Medium or addressee starting at words[from] ('to watson', 'in an interview with watson', 'at the press conference'). */
-  const mediumAt = (words: readonly Word[], from: number): { start: number; end: number } | undefined => {
+  const mediumAt = (words: readonly Word[], at: number): { start: number; end: number } | undefined => {
+    // 'said on Monday (in a statement)': a time adverbial is no medium
+    const from = skipTime(words, at)
     for (const intro of cueLexicon().media) {
       let ok = true
       for (let k = 0; k < intro.length; k++) {
@@ -410,6 +421,8 @@ export function attribute(input: AttributeInput): Quote[] {
         if (c.form.type === 'act' && found.some((d) => cw.start >= d.start && cw.start < d.end)) continue
         // a stance verb takes its object right after it ('active support, says the expert' is a noun)
         if (c.form.type === 'act' && (c.to >= words.length || broken(words[c.to - 1]!, words[c.to]!))) continue
+        // 'rejected the notion that ...' attributes; 'rejected a similar offer' is an act, not words
+        if (c.form.saidObject && !saidObjectAt(words, c.to)) continue
         let ref: SpeakerRef | null = null
         let cStart = -1
         let cEnd = sentenceEnd
@@ -427,8 +440,19 @@ export function attribute(input: AttributeInput): Quote[] {
           if (!ref) continue
           const afterRef = text.slice(ref.end, s.end)
           if (/^\s*[,:]/.test(afterRef)) {
-            const k = words.findIndex((w) => w.start > ref!.end)
+            let k = words.findIndex((w) => w.start > ref!.end)
             if (k < 0) continue
+            // 'According to Marta Koval, an analyst at X, a full cut-off is unlikely': skip the appositive
+            if (words[k]!.lower === 'a' || words[k]!.lower === 'an') {
+              for (let m = k + 1; m < words.length && m - k <= MAX_APPOSITIVE_WORDS; m++) {
+                const gap = text.slice(words[m - 1]!.end, words[m]!.start)
+                if (/,/.test(gap)) {
+                  k = m
+                  break
+                }
+                if (broken(words[m - 1]!, words[m]!)) break
+              }
+            }
             cStart = withOpeningMark(words[k]!.start)
           } else if (commaBefore && c.from >= 3) {
             const comma = contentBeforeComma()
@@ -473,6 +497,9 @@ export function attribute(input: AttributeInput): Quote[] {
                 if (words[t]?.lower === 'that') k = t
                 else if (medium) k = words.findIndex((w) => w.start >= medium!.end)
               } else {
+                // 'said on Thursday it would ...': the content starts after the time adverbial
+                k = skipTime(words, k)
+                if (k >= words.length) continue
                 const m = mediumAt(words, k)
                 let t = k
                 while (t < words.length && t - k < MAX_SKIP_TO_THAT && words[t]!.lower !== 'that' && !broken(words[t]!, words[t + 1] ?? words[t]!)) t++
@@ -486,6 +513,10 @@ export function attribute(input: AttributeInput): Quote[] {
               // beliefs and findings without 'that' need a clause after them ('polls show Clinton up', not 'think about it')
               if ((c.form.type === 'belief' || c.form.type === 'finding') && !hasThat && !colon && NOT_A_CLAUSE.has(words[k]!.lower)) continue
               cStart = withOpeningMark(words[k]!.start)
+              // 'called it “a test of ...”': the quoted label is the content
+              if (c.form.type === 'act' && NAMING_ACTS.has(c.form.lemma) && OBJECT_PRONOUNS.has(words[k]!.lower) && words[k + 1] && /^\s*[“"„«‘]$/.test(text.slice(words[k]!.end, words[k + 1]!.start))) {
+                cStart = withOpeningMark(words[k + 1]!.start)
+              }
             }
           } else continue
         }
@@ -511,6 +542,16 @@ export function attribute(input: AttributeInput): Quote[] {
       }
       drafts.push(...found.filter((d) => scanWords(text, d.start, d.end).length >= (d.cueType === 'act' ? 1 : MIN_CONTENT_WORDS)))
     }
+  }
+
+  /** True when the noun phrase at words[from] names something said (its words before a preposition or break hold a saying noun). */
+  function saidObjectAt(words: readonly Word[], from: number): boolean {
+    const nouns = cueLexicon().sayingNouns
+    for (let e = from; e < words.length && e - from < 8; e++) {
+      if (e > from && (broken(words[e - 1]!, words[e]!) || PREPOSITIONS.has(words[e]!.lower))) break
+      if (nouns.has(words[e]!.lower)) return true
+    }
+    return false
   }
 
   /** Content that opens with a quotation mark starts at the mark. */

@@ -183,3 +183,45 @@ for (const [text, a, b] of SHARED_CUE) {
     assert.equal(qb.cue.start, qa.cue.start)
   })
 }
+
+// Datelines, time adverbials, initials, naming acts, descriptors, acts without words.
+// [text, expected [kind, speaker mention, speaker name, medium or null, content] of every quote]
+const SHAPES: [string, [Quote['kind'], string | null, string | null, string | null, string][]][] = [
+  [
+    'Intro.\nCHISINAU, Nov 3 - Moldova’s government said on Thursday it would ration gas from December.',
+    [['indirect', 'Moldova’s government', 'Moldova’s government', null, 'it would ration gas from December']],
+  ],
+  [
+    'Intro.\nWASHINGTON — Senate Democrats on Tuesday pushed for a vote, saying the derailment in East Palestine, Ohio, in February showed that rules were “badly out of date.”',
+    [['mixed', 'Senate Democrats', 'Senate Democrats', null, 'the derailment in East Palestine, Ohio, in February showed that rules were “badly out of date.”']],
+  ],
+  [
+    'Intro.\nSen. J.D. Vance, who co-sponsored the bill, called it “a test of whether Washington can still do something useful.”',
+    [['direct', 'Sen. J.D. Vance', 'Sen. J.D. Vance', null, '“a test of whether Washington can still do something useful.”']],
+  ],
+  [
+    'Intro.\nThe administration has inspected 3,000 miles of track since March, the agency said on Monday.',
+    [['indirect', 'the agency', 'agency', null, 'The administration has inspected 3,000 miles of track since March']],
+  ],
+  [
+    'Intro.\nPresident Nikita Gerasimov ruled out concessions. In a video address, the 45-year-old said that Belarus would fight.',
+    [['indirect', 'the 45-year-old', 'Nikita Gerasimov', null, 'that Belarus would fight']],
+  ],
+  ['Intro.\nGerasimov had already rejected a similar offer from Moscow in March.', []],
+  [
+    'Intro.\nGerasimov rejected the notion that the border is open.',
+    [['indirect', 'Gerasimov', 'Nikita Gerasimov', null, 'the notion that the border is open']],
+  ],
+  [
+    'Intro.\nAccording to Leukavets, an analyst at the institute, a full cut-off is unlikely.',
+    [['indirect', 'Leukavets', 'Alla Leukavets', null, 'a full cut-off is unlikely']],
+  ],
+]
+for (const [text, expected] of SHAPES) {
+  test(`attribution shape: "${text.slice(7, 60)}"`, () => {
+    assert.deepEqual(
+      quotes(text).map((q) => [q.kind, q.speakerMention?.text ?? null, q.speakerName, q.medium?.text ?? null, q.text]),
+      expected,
+    )
+  })
+}

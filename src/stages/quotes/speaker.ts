@@ -4,7 +4,7 @@
 // ("Russian officials") stay unresolved and are reported as written. Anything else: null, never a guess.
 import type { DocEntity, Mention } from '../../doc/layers.js'
 import { cueLexicon } from '../../lexicon/cues/index.js'
-import { DETERMINERS, INDEFINITE, PREPOSITIONS, type Word } from './words.js'
+import { DETERMINERS, INDEFINITE, PREPOSITIONS, TIME_WORDS, type Word } from './words.js'
 
 /** Longest speaker phrase, in words. */
 export const MAX_SPEAKER_WORDS = 9
@@ -12,6 +12,10 @@ export const MAX_SPEAKER_WORDS = 9
 const ROLE_SPEAKER_BLOCKS = 4
 /** How far back (characters) a pronoun may look for its antecedent. */
 const PRONOUN_REACH = 1500
+/** How many blocks back a definite descriptor ('the 45-year-old') may reach for the last person named. */
+const DESCRIPTOR_BLOCKS = 1
+/** An age descriptor: 'the 45-year-old'. */
+const AGE_DESCRIPTOR = /^(\d{1,3})-year-old$/
 
 export type SpeakerKind = 'mention' | 'pronoun' | 'role' | 'group' | 'name'
 
@@ -76,6 +80,8 @@ export function readSpeaker(ctx: SpeakerContext, words: readonly Word[]): Speake
     }
   }
   const headEnd = words[headIdx]!.end
+  // a time is no speaker ('in February showed', 'Nov 3')
+  if (TIME_WORDS.has(words[headIdx]!.lower) && words.slice(0, headIdx + 1).every((w) => TIME_WORDS.has(w.lower) || /^\d+$/.test(w.text) || PREPOSITIONS.has(w.lower) || DETERMINERS.has(w.lower))) return null
   const ms = mentionsIn(ctx, start, headEnd).filter((i) => ctx.mentions[i]!.type !== 'MISC' || words.length === 1)
   const definite = !INDEFINITE.has(first.lower)
   const head = words[headIdx]!.lower
@@ -91,7 +97,7 @@ export function readSpeaker(ctx: SpeakerContext, words: readonly Word[]): Speake
     return after.length > 0 && after.length <= 2 && after.every((w) => CAPITALIZED.test(w.text))
   })
   if (person !== undefined) return { start, end, text, kind: 'mention', mention: person, head, definite }
-  if (lex.roles.has(head2) || lex.roles.has(head)) {
+  if (lex.roles.has(head2) || lex.roles.has(head) || AGE_DESCRIPTOR.test(head)) {
     const org = ms.find((i) => ctx.mentions[i]!.type === 'ORG')
     return { start, end, text, kind: 'role', head: lex.roles.has(head2) ? head2 : head, definite: definite && DETERMINERS.has(first.lower) && org === undefined }
   }
@@ -104,6 +110,26 @@ export function readSpeaker(ctx: SpeakerContext, words: readonly Word[]): Speake
     return { start, end, text, kind: 'name', head, definite }
   }
   return null
+}
+
+/**
+ * A definite descriptor with no speaker or role holder to refer to ('Ukraine's President Selenskyj ... the
+ * 45-year-old said') names the most recent person mentioned in this or the previous paragraph, outside quotes.
+ * (Stands in for the entities stage's resolveDescriptor until that lands.)
+ */
+function descriptorFallback(ctx: SpeakerContext, ref: SpeakerRef, skip: { start: number; end: number } | null): Resolved {
+  const here = ctx.blockOrderAt(ref.start)
+  for (let i = ctx.mentions.length - 1; i >= 0; i--) {
+    const m = ctx.mentions[i]!
+    if (m.start >= ref.start) continue
+    if (here - ctx.blockOrderAt(m.start) > DESCRIPTOR_BLOCKS) break
+    if (m.type !== 'PER' || m.entity === undefined) continue
+    if (skip && m.start >= skip.start && m.end <= skip.end) continue
+    if (insideQuoted(ctx, m.start)) continue
+    const e = ctx.entities[m.entity]
+    if (e) return { entity: m.entity, name: e.name }
+  }
+  return { entity: null, name: null }
 }
 
 function insideQuoted(ctx: SpeakerContext, pos: number): boolean {
@@ -154,14 +180,15 @@ export function resolveSpeaker(ctx: SpeakerContext, ref: SpeakerRef, skip: { sta
         if (here - s.blockOrder > ROLE_SPEAKER_BLOCKS) break
         if (ctx.entities[s.entity]?.type === 'PER') return { entity: s.entity, name: entityName(ctx, s.entity) }
       }
-      // a person the article gives that role
+      // a person the article gives that role (or age: 'the 45-year-old')
+      const age = AGE_DESCRIPTOR.exec(ref.head)?.[1]
       for (let i = ctx.mentions.length - 1; i >= 0; i--) {
         const m = ctx.mentions[i]!
         if (m.start >= ref.start || m.entity === undefined || m.type !== 'PER') continue
         const e = ctx.entities[m.entity]
-        if (e && e.attributes.some((a) => a.value.toLowerCase().includes(ref.head))) return { entity: m.entity, name: e.name }
+        if (e && e.attributes.some((a) => (age ? a.name === 'age' && a.value === age : a.value.toLowerCase().includes(ref.head)))) return { entity: m.entity, name: e.name }
       }
-      return { entity: null, name: null }
+      return descriptorFallback(ctx, ref, skip)
     }
   }
 }

@@ -20,7 +20,7 @@ export interface TestDocOptions {
 }
 
 /** Sentence ends: . ! ? (optionally followed by a closing quote) before a space and an upper-case letter or an opening quote; not after a title (Mr., St.). */
-const SENTENCE_END = /(?<!\b(?:Mr|Mrs|Ms|Dr|St|Sen|Gov|Rep|Gen))[.!?][”"’]?(?=\s+[\p{Lu}“"‘„'])/gu
+const SENTENCE_END = /(?<!\b(?:Mr|Mrs|Ms|Dr|St|Sen|Gov|Rep|Gen|\p{Lu}))[.!?][”"’]?(?=\s+[\p{Lu}“"‘„'])/gu
 
 export function makeTestDoc(text: string, options: TestDocOptions = {}): Doc {
   const doc = createDoc(text)

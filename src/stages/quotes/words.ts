@@ -62,10 +62,56 @@ export const TITLE_ABBREV = new Set([
   'rev', 'st', 'jr', 'sr', 'atty', 'supt', 'cmdr', 'pres', 'u.s', 'h.w', 'd-calif', 'r-texas',
 ])
 
-/** True when the period between two words belongs to an abbreviation or an initial (a name goes on). */
+/** True when the period between two words belongs to an abbreviation or initials (a name goes on: 'J.D. Vance'). */
 export function abbreviationPeriod(prev: Word, gap: string): boolean {
-  return /^\.\s+$/.test(gap) && (TITLE_ABBREV.has(prev.lower) || /^\p{Lu}$/u.test(prev.text))
+  return /^\.\s+$/.test(gap) && (TITLE_ABBREV.has(prev.lower) || /^(?:\p{Lu}\.)*\p{Lu}$/u.test(prev.text))
 }
 
-/** Characters between two words that break a phrase. */
-export const PHRASE_BREAK = /[,;:()\[\]“”"„«»‘’—–!?]|\.\s/
+/** Characters between two words that break a phrase (a spaced hyphen is a dash: 'CHISINAU, Nov 3 - Moldova's ...'). */
+export const PHRASE_BREAK = /[,;:()\[\]“”"„«»‘’—–!?]|\.\s|\s-\s/
+
+/** Words naming a time: never a speaker or a medium ('said on Monday', 'in February showed'). */
+export const TIME_WORDS = new Set([
+  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'today', 'yesterday', 'tonight',
+  'tomorrow', 'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october',
+  'november', 'december', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec',
+  'week', 'weekend', 'month', 'year', 'morning', 'evening', 'afternoon', 'night', 'spring', 'summer', 'autumn',
+  'fall', 'winter',
+])
+/** Words that open a time adverbial before a time word ('on Thursday', 'last week', 'earlier this month'). */
+const TIME_INTRO = new Set(['on', 'last', 'this', 'next', 'earlier', 'later', 'late', 'early', 'in', 'during', 'over', 'the'])
+/** Words that may follow a weekday ('on Monday night'). */
+const TIME_PART = new Set(['morning', 'evening', 'afternoon', 'night'])
+
+/** Index of the first word after a time adverbial starting at words[k] ('on Thursday it would': 'it'), or k. */
+export function skipTime(words: readonly Word[], k: number): number {
+  let i = k
+  for (let round = 0; round < 3; round++) {
+    let j = i
+    while (j < words.length && j - i < 2 && TIME_INTRO.has(words[j]!.lower)) j++
+    const w = words[j]
+    // 'may' and 'march' are verbs too: a time word only when capitalised or introduced
+    if (!w || !TIME_WORDS.has(w.lower) || ((w.lower === 'may' || w.lower === 'march') && !/^\p{Lu}/u.test(w.text))) break
+    if (j === i && !/^\p{Lu}/u.test(w.text) && !['today', 'yesterday', 'tonight', 'tomorrow'].includes(w.lower)) break
+    j++
+    if (words[j] && /^\d{1,2}$/.test(words[j]!.text)) j++ // 'on Nov 3'
+    if (words[j] && TIME_PART.has(words[j]!.lower)) j++
+    i = j
+  }
+  return i
+}
+
+/**
+ * The word index where a paragraph's dateline ends ('WASHINGTON — ', 'CHISINAU, Nov 3 - ', 'LONDON (Reuters) - '),
+ * 0 when the words do not open with one. `text` is the whole text, `from` the paragraph/sentence start.
+ */
+export function datelineEnd(text: string, words: readonly Word[]): number {
+  const first = words[0]
+  if (!first || !/^\p{Lu}{2,}$/u.test(first.text.replace(/[.\-']/g, ''))) return 0
+  for (let i = 1; i < Math.min(words.length, 8); i++) {
+    const gap = text.slice(words[i - 1]!.end, words[i]!.start)
+    if (/\s[—–-]{1,2}\s|[—–]/.test(gap)) return i
+    if (/[.!?:;“”"]/.test(gap.replace(/^\)/, ''))) return 0
+  }
+  return 0
+}
