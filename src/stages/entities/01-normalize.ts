@@ -6,7 +6,7 @@ import { gazetteerTags } from '../../lexicon/gazetteers/index.js'
 import { ORG_WORDS } from '../../lexicon/gazetteers/lists/org-suffixes.js'
 import { firstNameGender, lexicon } from './lexicon.js'
 import { cleanName, foldName, nameWords, orgKey, surnameOf } from './names.js'
-import { sortMentions, type Work, type WorkMention } from './work.js'
+import { inCredit, sortMentions, type Work, type WorkMention } from './work.js'
 
 /** Leading characters never part of a name. "The" is kept: "The Hague", "The Washington Post". */
 const LEAD_RE = /^(?:[\s"“”„‘’'«»(\[]|the\s+)+/
@@ -20,6 +20,12 @@ const CONTINUED_ABBREVIATIONS = new Set(['St', 'Mt', 'Ft'])
 const ORG_JOINERS = new Set([' for ', ' of ', ' for the ', ' of the ', ' on '])
 /** Org head words: an org ending in one takes a place after "of" ("Bank of England", "University of Oxford"). */
 const ORG_HEADS = new Set(ORG_WORDS.map((w) => w.toLowerCase()).concat(['university', 'center', 'centre', 'institute', 'academy', 'school', 'museum', 'church', 'union', 'federation']))
+/** Institution heads that take an untagged capitalised complement after of/on/for ("Council on Foreign Relations"). */
+const INSTITUTION_HEADS = new Set(['council', 'committee', 'commission', 'ministry', 'department', 'agency', 'authority', 'office', 'bureau', 'institute', 'institution', 'university', 'college', 'school', 'academy', 'center', 'centre', 'foundation', 'society', 'association', 'federation', 'union', 'league', 'organisation', 'organization', 'board', 'tribunal', 'bank', 'fund', 'alliance', 'coalition', 'forum', 'secretariat', 'directorate', 'museum', 'library', 'party', 'movement', 'front', 'court', 'service', 'network', 'initiative', 'program', 'programme', 'project', 'chamber', 'conference'])
+/** Connector + untagged capitalised words right after an org name: " on Foreign Relations", " for the Study of War". */
+const ORG_TAIL_RE = /^ (of|on|for|and)( the)? (\p{Lu}[\p{L}’'-]*(?: (?:of|on|for|the|\p{Lu}[\p{L}’'-]*))*)/u
+/** An acronym in parentheses right after a name: "(ECFR)". */
+const PAREN_ACRONYM_AFTER_RE = /^\s*\(\s*(\p{Lu}[\p{Lu}.&]{1,11})\s*\)/u
 /** A cue before a name that says it is an org outweighs this many contrary tags. */
 const ORG_CUE_WEIGHT = 10
 
@@ -67,10 +73,43 @@ function dropTrailingPlace(text: string, start: number, end: number): number {
   return tags.some((t) => /^(?:city|country|state):/.test(t)) ? end - m[0].length : end
 }
 
-/** "Stockholm Center" + " for " + "Eastern European Studies" → one ORG mention. */
+/** "ECFR" is the initials of the capitalised words of "European Council on Foreign Relations" (or of all its words). */
+function acronymOfName(acronym: string, name: string): boolean {
+  const letters = acronym.replace(/[^\p{L}]/gu, '')
+  const ws = name.split(/[\s-]+/).filter(Boolean)
+  return letters === ws.filter((w) => /^\p{Lu}/u.test(w)).map((w) => w[0]).join('') || letters === ws.map((w) => w[0]!.toUpperCase()).join('')
+}
+
+/**
+ * "European Council" + " on Foreign Relations" (untagged): the tagger cut an org name at a lower-case connector.
+ * The capitalised tail joins when an acronym in parentheses right after fits the whole name's initials, or when
+ * the org ends in an institution head and the connector is of/on/for; calendar words never join ("the Senate on
+ * Tuesday"). Returns the new end, or the old one. The tail stays before `limit` (the next mention).
+ */
+function orgTail(text: string, m: WorkMention, limit: number): number {
+  const rest = text.slice(m.end, Math.min(limit, m.end + 120))
+  const t = ORG_TAIL_RE.exec(rest)
+  if (!t) return m.end
+  const lx = lexicon()
+  const tail = t[3]!.replace(/(?: (?:of|on|for|the))+$/, '')
+  const words = tail.split(' ')
+  if (words.some((w) => lx.calendarNames.has(w.toLowerCase()) || lx.notNameWords.has(w))) return m.end
+  const end = m.end + t[0].length - t[3]!.length + tail.length
+  const joined = text.slice(m.start, end)
+  const ac = PAREN_ACRONYM_AFTER_RE.exec(text.slice(end, end + 20))
+  if (ac && acronymOfName(ac[1]!, joined)) return end
+  if (t[1] === 'and') {
+    // "Department of Health" + " and Human Services": only after an of/for phrase, with no article.
+    return / (?:of|for) /.test(m.name) && !t[2] ? end : m.end
+  }
+  const head = nameWords(m.name).pop()?.toLowerCase() ?? ''
+  return INSTITUTION_HEADS.has(head) && words.length <= 4 ? end : m.end
+}
+
+/** "Stockholm Center" + " for " + "Eastern European Studies" → one ORG mention; untagged tails join too (orgTail). */
 function joinOrgPieces(text: string, ms: WorkMention[]): WorkMention[] {
   const out: WorkMention[] = []
-  for (const m of ms) {
+  for (const [i, m] of ms.entries()) {
     const prev = out[out.length - 1]
     if (prev && prev.type === 'ORG' && ORG_JOINERS.has(text.slice(prev.end, m.start))) {
       const head = nameWords(prev.name).pop()?.toLowerCase() ?? ''
@@ -78,6 +117,13 @@ function joinOrgPieces(text: string, ms: WorkMention[]): WorkMention[] {
         prev.end = m.end
         prev.name = cleanName(text.slice(prev.start, prev.end))
         continue
+      }
+    }
+    if (m.type === 'ORG') {
+      const end = orgTail(text, m, ms[i + 1]?.start ?? text.length)
+      if (end > m.end) {
+        m.end = end
+        m.name = cleanName(text.slice(m.start, end))
       }
     }
     out.push(m)
@@ -88,6 +134,7 @@ function joinOrgPieces(text: string, ms: WorkMention[]): WorkMention[] {
 export function normalizeMentions(work: Work, tagged: readonly Mention[]): void {
   const out: WorkMention[] = []
   for (const m of tagged) {
+    if (inCredit(work.doc, m.start)) continue // "Photo: Reuters / Jane Doe": the photographer is not in the story
     const span = shrink(work.text, m.start, m.end)
     if (!span) continue
     const start = m.type === 'PER' ? dropTitles(work.text, span.start, span.end) : span.start
@@ -158,6 +205,7 @@ export function voteTypes(ms: WorkMention[], text: string): void {
     }
     if (lx.metonyms.has(key)) best = 'ORG'
     if (best === 'PER' && !key.includes(' ') && !personWords.has(key) && orgKeys.has(key)) best = 'ORG'
+    if (lx.calendarNames.has(key)) best = 'MISC' // "Christmas", "Thanksgiving", "Monday": a day, not a place or a person
     m.type = best
   }
 }

@@ -3,7 +3,7 @@
 // outlet (meta.outlet, meta.originalSource) where the text names it ("in an interview with watson").
 import { lexicon } from './lexicon.js'
 import { cleanName } from './names.js'
-import { inContentBlock, sortMentions, type Work, type WorkMention } from './work.js'
+import { inContentBlock, inCredit, sortMentions, type Work, type WorkMention } from './work.js'
 
 /** A quoted capitalised name: one to five words, closed by a quotation mark. */
 const QUOTED_NAME_RE = /^["“„‘'«](\p{Lu}[\p{L}\p{N}-]*(?: \p{Lu}[\p{L}\p{N}-]*){0,4})["”’'»]/u
@@ -43,7 +43,7 @@ export function orgCues(work: Work): void {
     const esc = outlet.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
     const ore = new RegExp(`(?<![\\p{L}\\p{N}])${esc}(?![\\p{L}\\p{N}])`, 'gu')
     for (let r = ore.exec(text); r; r = ore.exec(text)) {
-      if (starts.has(r.index) || !inContentBlock(work.doc, r.index)) continue
+      if (starts.has(r.index) || !inContentBlock(work.doc, r.index) || inCredit(work.doc, r.index)) continue
       added.push({ start: r.index, end: r.index + outlet.length, type: 'ORG', name: outlet, secondary: false, added: true })
     }
   }

@@ -1,7 +1,7 @@
 // Step 3: names the text itself says are one: "X was originally called Y", "X, formerly Y", "X, also known as
 // Y", "X (Y)" after an org name. Y becomes a mention (added when the tagger missed it) linked to X; the
 // earlier name is marked secondary so it is never chosen as canonical.
-import { cleanName, foldName } from './names.js'
+import { acronymFits, cleanName, foldName } from './names.js'
 import { sentenceAt, sortMentions, type Work, type WorkMention } from './work.js'
 
 /** Phrases that introduce another name of what was just named. Group 1 set = the name after it is the newer one. */
@@ -13,16 +13,6 @@ const NAME_AFTER_RE = /^["“„‘'«]?(\p{Lu}[\p{L}\p{N}\-.&]*(?:\s+(?:of|for|
 const PAREN_ACRONYM_RE = /^\s*\(\s*((?=[^)]*\p{Lu}[^)]*\p{Lu})[\p{Lu}][\p{L}.&-]{1,11})\s*\)/u
 /** How far after a trigger the next name may start (quotes, spaces). */
 const MAX_GAP = 3
-
-/** "NSC" fits "National Security Council": its letters are word initials of the name, in order, from the first. */
-function acronymFits(acronym: string, name: string): boolean {
-  const letters = acronym.replace(/[^\p{L}]/gu, '').toUpperCase()
-  const initials = name.split(/[\s-]+/).filter(Boolean).map((w) => w[0]!.toUpperCase()).join('')
-  if (!letters || letters[0] !== initials[0]) return false
-  let k = 0
-  for (const c of initials) if (c === letters[k]) k++
-  return k === letters.length
-}
 
 export function statedAliases(work: Work): void {
   const { text } = work

@@ -3,7 +3,7 @@
 import type { EntityType, Token } from '../../doc/layers.js'
 import { ORG_WORDS } from '../../lexicon/gazetteers/lists/org-suffixes.js'
 import { nameWords, translitKey } from './names.js'
-import { inContentBlock, sortMentions, type Work, type WorkMention } from './work.js'
+import { inContentBlock, inCredit, sortMentions, type Work, type WorkMention } from './work.js'
 
 /** Known names shorter than this (in characters) are too ambiguous to add on their own ("US", "EU" are tagged anyway). */
 const MIN_SINGLE_WORD_LENGTH = 3
@@ -92,7 +92,7 @@ export function addMissed(work: Work): void {
         if (!orgWord(before)) continue
         s0 = before!.start
       }
-      if (!inContentBlock(work.doc, t.start)) break
+      if (!inContentBlock(work.doc, t.start) || inCredit(work.doc, t.start)) break
       added.push({ start: s0, end: e0, type: c.type, name: s0 === t.start && e0 === end ? c.name : text.slice(s0, e0), secondary: false, added: true })
       i += n - 1
       break

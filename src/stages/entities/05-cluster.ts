@@ -80,7 +80,7 @@ export function cluster(work: Work): WorkEntity[] {
     else groups.set(r, [i])
   })
   const entities: WorkEntity[] = []
-  for (const idx of groups.values()) entities.push(describe(ms, idx))
+  for (const idx of groups.values()) entities.push(describe(ms, idx, work.text))
   entities.sort((a, b) => ms[a.mentions[0]!]!.start - ms[b.mentions[0]!]!.start)
   return entities
 }
@@ -207,10 +207,37 @@ export function isAcronym(name: string): boolean {
   return /^\p{Lu}[\p{Lu}.&]{1,7}$/u.test(name)
 }
 
-interface Form { name: string; count: number; words: number; first: number; secondary: boolean }
+/** An all-capital name with at least this many letters may be shouting (a dateline, a caps headline), not an acronym. */
+const MIN_SHOUTED_LETTERS = 4
+/** What follows a dateline place at a line start: "CHISINAU, Nov 3 -", "WASHINGTON —", "NEW YORK (Reuters)", "KYIV/MOSCOW". */
+const DATELINE_AFTER_RE = /^\s*(?:[,(/]|[—–-]\s)/
+/** An all-capital word of two or more letters. */
+const CAPS_WORD_RE = /^\p{Lu}[\p{Lu}\p{N}.'’&-]+$/u
+
+/**
+ * A name written in capitals only because of where it stands: a dateline at a line start ("CHISINAU, Nov 3 -")
+ * or a run of capitals (an all-caps headline). Its normally cased spelling is preferred for display.
+ */
+export function isShouted(text: string, start: number, end: number): boolean {
+  const name = text.slice(start, end)
+  if (/\p{Ll}/u.test(name) || name.replace(/[^\p{L}]/gu, '').length < MIN_SHOUTED_LETTERS) return false
+  const lineStart = start === 0 || text[start - 1] === '\n'
+  if (lineStart && DATELINE_AFTER_RE.test(text.slice(end, end + 3))) return true
+  const before = /(\S+)[ \t]+$/.exec(text.slice(Math.max(0, start - 30), start))?.[1]
+  const after = /^[ \t]+(\S+)/.exec(text.slice(end, end + 30))?.[1]
+  const caps = (w: string | undefined) => !!w && CAPS_WORD_RE.test(w.replace(/[^\p{L}\p{N}.'’&-]+$/u, '')) && w.replace(/[^\p{L}]/gu, '').length >= 2
+  return caps(before) || caps(after)
+}
+
+/** "NEW YORK" → "New York", "WINSTON-SALEM" → "Winston-Salem". */
+export function titleCase(name: string): string {
+  return name.toLowerCase().replace(/(^|[\s\-/.])(\p{L})/gu, (_, p: string, c: string) => p + c.toUpperCase())
+}
+
+interface Form { name: string; count: number; words: number; first: number; secondary: boolean; shouted?: string }
 
 /** Type, canonical name and aliases of one cluster. */
-function describe(ms: readonly WorkMention[], idx: number[]): WorkEntity {
+function describe(ms: readonly WorkMention[], idx: number[], text: string): WorkEntity {
   idx.sort((a, b) => ms[a]!.start - ms[b]!.start)
   const typeVotes = new Map<EntityType, number>()
   for (const i of idx) typeVotes.set(ms[i]!.type, (typeVotes.get(ms[i]!.type) ?? 0) + 1)
@@ -219,11 +246,15 @@ function describe(ms: readonly WorkMention[], idx: number[]): WorkEntity {
   for (const i of idx) {
     const m = ms[i]!
     const f = foldName(m.name)
+    // A shouted surface ("WASHINGTON —") keeps its spelling as an alias; the form shows a normally cased one.
+    const shout = isShouted(text, m.start, m.end) ? m.name : undefined
     const cur = forms.get(f)
     if (cur) {
       cur.count++
       cur.secondary ||= m.secondary // stated once as another name of something: never canonical
-    } else forms.set(f, { name: m.name, count: 1, words: nameWords(m.name).length, first: m.start, secondary: m.secondary })
+      if (shout) cur.shouted ??= shout
+      else if (cur.shouted !== undefined && cur.name === titleCase(cur.shouted)) cur.name = m.name
+    } else forms.set(f, { name: shout ? titleCase(shout) : m.name, count: 1, words: nameWords(m.name).length, first: m.start, secondary: m.secondary, ...(shout ? { shouted: shout } : {}) })
   }
   const all = [...forms.values()]
   const primary = all.filter((f) => !f.secondary)
@@ -239,6 +270,8 @@ function describe(ms: readonly WorkMention[], idx: number[]): WorkEntity {
     const byCount = (a: Form, b: Form) => Number(isAcronym(a.name)) - Number(isAcronym(b.name)) || b.count - a.count || b.words - a.words || a.first - b.first
     chosen = [...pool].sort(type === 'PER' ? byWords : byCount)[0]!
   }
-  const aliases = all.filter((f) => f !== chosen).sort((a, b) => a.first - b.first).map((f) => f.name)
+  const aliases = all
+    .sort((a, b) => a.first - b.first)
+    .flatMap((f) => [...(f !== chosen ? [f.name] : []), ...(f.shouted !== undefined && f.shouted !== f.name ? [f.shouted] : [])])
   return { type, name: chosen.name, aliases, mentions: idx, attributes: [] }
 }

@@ -12,6 +12,14 @@ import { lastStartingAtOrBefore, sentenceAt, type Work, type WorkMention } from 
 const AGE_PAREN_RE = /^\s*\((\d{1,3})\)/
 /** "Name, 69, said": an age between commas. */
 const AGE_COMMA_RE = /^,\s*(\d{1,3}),/
+/** "Sen. Sherrod Brown (D-Ohio)", "Rep. Jane Doe, R-Texas,": party code and state after a name. */
+const PARTY_STATE_RE = /^(?:\s*\(|,\s*)([DRI])-(\p{Lu}[\p{L}.]*(?: \p{Lu}[\p{L}.]*)?)(?:\)|(?=,))/u
+/** " of the " / " of " right after a name: "Gustav Gressel of the European Council ...", "Sherrod Brown of Ohio". */
+const OF_AFTER_RE = /^ of (?:the )?/
+/** Titles and roles of people who represent a place: "of Ohio" after their name is their constituency. */
+const REPRESENTATIVE_ROLES = new Set(['senator', 'representative', 'congressman', 'congresswoman', 'lawmaker', 'legislator', 'mp', 'member of parliament', 'governor', 'lieutenant governor', 'delegate', 'assemblyman', 'assemblywoman', 'councillor', 'councilman', 'councilwoman', 'mayor'])
+/** "45-year-old" as one token. */
+const AGE_WORD_RE = /^\d{1,3}[-‐‑–]years?[-‐‑–]old$/
 /** Plausible ages; anything else in parentheses is a year, a count or a footnote. */
 const AGE_MIN = 14
 const AGE_MAX = 115
@@ -88,7 +96,13 @@ function premodifiers(ctx: Ctx, first: number, sentStart: number, out: Attribute
     const w = ctx.tok(j)
     const hon = lx.honorifics.has(w) ? w : lx.honorifics.has(`${w}.`) ? `${w}.` : undefined
     if (hon !== undefined) {
-      out.push(attr('title', w, toks[j]!.start, toks[j]!.end))
+      // "Lt. Gov.": a two-token title wins over its last part.
+      const p = j > 0 && toks[j - 1]!.start >= sentStart ? `${ctx.tok(j - 1)} ${hon}` : ''
+      const two = lx.honorificTitles.has(p)
+      const start = two ? toks[j - 1]!.start : toks[j]!.start
+      // Abbreviated titles are written out ("Sen." → "Senator"); Mr./Mrs. stay as written.
+      out.push(attr('title', lx.honorificTitles.get(two ? p : hon) ?? w, start, toks[j]!.end))
+      if (two) j--
       const g = lx.honorifics.get(hon)
       if (g) {
         setGender(g)
@@ -98,6 +112,12 @@ function premodifiers(ctx: Ctx, first: number, sentStart: number, out: Attribute
     }
   }
   if (j < 0 || toks[j]!.start < sentStart) return
+  const party = lx.parties.get(ctx.tok(j))
+  if (party !== undefined) {
+    // "Democratic Sen. X", "Republican X": a party word right before the title or the name.
+    out.push(attr('party', party, toks[j]!.start, toks[j]!.end))
+    return
+  }
   const L = roleAt(ctx, j, -1)
   if (L === 0) return
   const head = j - L + 1
@@ -152,11 +172,14 @@ function premodifiers(ctx: Ctx, first: number, sentStart: number, out: Attribute
   const end = toks[j]!.end
   out.push(attr('role', ctx.work.text.slice(start, end), start, end))
   if (startTok === head && isUpper(ctx.tok(head))) out.push(attr('title', ctx.work.text.slice(start, end), start, end))
-  // The nationality may sit right before a capitalised title with nothing between ("Ukrainian President").
+  // The nationality may sit right before a capitalised title with nothing between ("Ukrainian President"); so
+  // may a party word ("Republican Senator").
   if (startTok > 0 && !out.some((a) => a.name === 'nationality')) {
     const p = toks[startTok - 1]!
     const w = ctx.work.text.slice(p.start, p.end)
     if (p.start >= sentStart && lx.nationalities.has(w)) out.push(attr('nationality', w, p.start, p.end))
+    const pv = lx.parties.get(w)
+    if (p.start >= sentStart && pv !== undefined) out.push(attr('party', pv, p.start, p.end))
   }
 }
 
@@ -192,6 +215,24 @@ function apposition(ctx: Ctx, from: number, sentEnd: number, out: Attribute[]): 
   if (ctx.tok(i) !== ',') return
   i++
   if (/^(?:a|an|the)$/i.test(ctx.tok(i) ?? '')) i++
+  if (AGE_WORD_RE.test(ctx.tok(i))) i++ // "a 45-year-old former regulator": the age is read in step 8
+  // "the bill's lead sponsor", "the company's chief executive", "Ohio's junior senator": skip the possessor;
+  // an org as possessor is the affiliation.
+  let possessor: Attribute | undefined
+  if (i + 1 < toks.length && /^['’]s$/.test(ctx.tok(i + 1)) && isWord(toks[i])) {
+    const o = ctx.mentionStartingAt.get(toks[i]!.start)
+    if (o && o.type === 'ORG' && o.end === toks[i]!.end) possessor = attr('affiliation', o.name, o.start, o.end)
+    i += 2
+  }
+  const partyNoun = lx.parties.get(ctx.tok(i))
+  if (partyNoun !== undefined && toks[i] && toks[i]!.start < sentEnd) {
+    // "X, a Democrat, said", "X, a Republican from Ohio".
+    const next = ctx.tok(i + 1)
+    if (!next || !/^\p{Lu}/u.test(next)) {
+      out.push(attr('party', partyNoun, toks[i]!.start, toks[i]!.end))
+      return
+    }
+  }
   let nationality: Attribute | undefined
   if (i < toks.length && lx.nationalities.has(ctx.tok(i))) {
     nationality = attr('nationality', ctx.tok(i), toks[i]!.start, toks[i]!.end)
@@ -212,6 +253,7 @@ function apposition(ctx: Ctx, from: number, sentEnd: number, out: Attribute[]): 
   }
   if (head < 0) return
   if (nationality) out.push(nationality)
+  if (possessor) out.push(possessor)
   const start = toks[i]!.start
   let last = head + L - 1
   let k = last + 1
@@ -247,6 +289,41 @@ function apposition(ctx: Ctx, from: number, sentEnd: number, out: Attribute[]): 
   out.push(attr('role', ctx.work.text.slice(start, end), start, end))
 }
 
+/** Does the person hold a seat for a place (Senator, governor, MP)? Read from the title and role attributes so far. */
+function representsPlace(out: readonly Attribute[]): boolean {
+  return out.some((a) => {
+    if (a.name !== 'title' && a.name !== 'role') return false
+    const ws = a.value.toLowerCase().split(/\s+/)
+    return REPRESENTATIVE_ROLES.has(ws.slice(-2).join(' ')) || REPRESENTATIVE_ROLES.has(ws[ws.length - 1]!)
+  })
+}
+
+/**
+ * Right after a name: "(D-Ohio)" gives party and constituency; "of the European Council on Foreign Relations"
+ * the affiliation; "of Ohio" the constituency of a senator, governor or MP (any other person's "of Boston" is
+ * skipped). Returns where an apposition may start.
+ */
+function partyAndPlace(ctx: Ctx, pos: number, out: Attribute[]): number {
+  const text = ctx.work.text
+  const lx = lexicon()
+  const ps = PARTY_STATE_RE.exec(text.slice(pos, pos + 40))
+  if (ps) {
+    const cs = pos + ps[0].indexOf(ps[1]!)
+    out.push(attr('party', lx.partyCodes.get(ps[1]!)!, cs, cs + 1))
+    const ss = cs + 2
+    out.push(attr('constituency', ps[2]!.replace(/\.$/, ''), ss, ss + ps[2]!.replace(/\.$/, '').length))
+    return pos + ps[0].length
+  }
+  const of = OF_AFTER_RE.exec(text.slice(pos, pos + 8))
+  if (!of) return pos
+  const m = ctx.mentionStartingAt.get(pos + of[0].length)
+  if (!m) return pos
+  if (m.type === 'ORG') out.push(attr('affiliation', m.name, m.start, m.end))
+  else if (m.type === 'LOC' && representsPlace(out)) out.push(attr('constituency', m.name, m.start, m.end))
+  else if (m.type !== 'LOC') return pos
+  return m.end
+}
+
 export function attributes(work: Work, entities: WorkEntity[]): void {
   const { text, tokens } = work
   const mentionStartingAt = new Map<number, WorkMention>()
@@ -274,6 +351,7 @@ export function attributes(work: Work, entities: WorkEntity[]): void {
       }
       const first = lastStartingAtOrBefore(tokens, m.start)
       if (first >= 0 && tokens[first]!.start === m.start) premodifiers(ctx, first, sent.start, out, setGender)
+      pos = partyAndPlace(ctx, pos, out)
       apposition(ctx, pos, sent.end, out)
     }
     e.attributes = dedupe(out)
@@ -338,11 +416,13 @@ function lastPersonBefore(work: Work, entities: WorkEntity[], mentionEntity: rea
   return undefined
 }
 
+type RoleHolder = { type: string; attributes: readonly Attribute[] }
+
 /**
- * The most recently mentioned person (before `before`) whose role matches: a specific role ("political
- * scientist") first by its exact noun, then, like a generic one ("the expert"), by the class of its head.
+ * How well a person's roles and titles fit a role noun: 2 = the same noun ("political scientist" for "the
+ * political scientist"), 1 = a role of the same class ("the expert" for a political scientist), 0 = no fit.
  */
-export function findRoleIn(work: { mentions: readonly { start: number }[] }, entities: readonly { type: string; attributes: readonly Attribute[]; mentions: readonly number[] }[], mentionEntity: readonly number[], roleNoun: string, before: number): number | undefined {
+export function roleFit(roleNoun: string): (e: RoleHolder) => 0 | 1 | 2 {
   const noun = roleNoun.toLowerCase().replace(/^(?:the|a|an)\s+/, '').trim()
   const singular = noun.replace(/s$/, '')
   const cls = roleClass(noun)
@@ -357,17 +437,31 @@ export function findRoleIn(work: { mentions: readonly { start: number }[] }, ent
     // "professor of Russian culture": the head comes first
     return roleClass(ws[0]!) === cls
   }
-  const roles = entities.map((e) => (e.type === 'PER' ? e.attributes.filter((a) => a.name === 'role').map((a) => a.value.toLowerCase()) : []))
-  const latest = (fits: (vs: string[]) => boolean): number | undefined => {
+  return (e) => {
+    if (e.type !== 'PER') return 0
+    const vs = e.attributes.filter((a) => a.name === 'role' || a.name === 'title').map((a) => a.value.toLowerCase())
+    if (vs.some(exact)) return 2
+    return vs.some(ofClass) ? 1 : 0
+  }
+}
+
+/**
+ * The most recently mentioned person (before `before`) whose role matches: a specific role ("political
+ * scientist") first by its exact noun, then, like a generic one ("the expert"), by the class of its head.
+ */
+export function findRoleIn(work: { mentions: readonly { start: number }[] }, entities: readonly RoleHolder[], mentionEntity: readonly number[], roleNoun: string, before: number): number | undefined {
+  const fit = roleFit(roleNoun)
+  const fits = entities.map(fit)
+  const latest = (min: 1 | 2): number | undefined => {
     for (let i = lastStartingAtOrBefore(work.mentions, before - 1); i >= 0; i--) {
       const ei = mentionEntity[i]
-      if (ei !== undefined && ei >= 0 && fits(roles[ei] ?? [])) return ei
+      if (ei !== undefined && ei >= 0 && (fits[ei] ?? 0) >= min) return ei
     }
     return undefined
   }
-  if (noun.includes(' ')) {
-    const hit = latest((vs) => vs.some(exact))
+  if (roleNoun.trim().includes(' ')) {
+    const hit = latest(2)
     if (hit !== undefined) return hit
   }
-  return latest((vs) => vs.some((v) => exact(v) || ofClass(v)))
+  return latest(1)
 }

@@ -1,7 +1,7 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import type { Doc } from '../../doc/doc.js'
-import { entitiesStage, entityAt, findEntityByRole } from './index.js'
+import { entitiesStage, entityAt, findEntityByRole, resolveDescriptor } from './index.js'
 import { makeDoc, type TagSpec } from './test-doc.js'
 
 function run(text: string, tags: readonly TagSpec[]): Doc {
@@ -106,4 +106,99 @@ test('bounded: a large doc with thousands of mentions is processed whole', () =>
   const doc = run(text, [['Alexander Lukashenko', 'PER'], ['Lukashenko', 'PER'], ['Vladimir Putin', 'PER'], ['Putin', 'PER'], ['Minsk', 'LOC'], ['Moscow', 'LOC'], ['Kremlin', 'ORG']])
   assert.equal(doc.layers.mentions!.length, 7 * 3000)
   assert.deepEqual(summary(doc), ['PER Alexander Lukashenko [Lukashenko]', 'PER Vladimir Putin [Putin]', 'LOC Minsk', 'ORG Kremlin', 'LOC Moscow'])
+})
+
+const CLUSTER_CASES_2: [string, string, TagSpec[], string[]][] = [
+  ['a dateline in capitals: the normally cased spelling is canonical, the capitals an alias', 'CHISINAU, Nov 3 - Moldova said no. Talks in Chisinau failed.', [['CHISINAU', 'LOC'], ['Chisinau', 'LOC'], ['Moldova', 'LOC']], ['LOC Chisinau [CHISINAU]', 'LOC Moldova']],
+  ['a dateline only in capitals is shown in title case', 'WASHINGTON — Senate Democrats pushed for a vote.', [['WASHINGTON', 'LOC'], ['Senate', 'ORG']], ['LOC Washington [WASHINGTON]', 'ORG Senate']],
+  ['a multiword dateline', 'NEW YORK (Reuters) - Stocks fell.', [['NEW YORK', 'LOC'], ['Reuters', 'ORG']], ['LOC New York [NEW YORK]', 'ORG Reuters']],
+  ['an acronym in running text keeps its capitals', 'The NATO summit ended. NATO said so.', [['NATO', 'ORG']], ['ORG NATO']],
+  ['an org name cut before "on" rejoins when the acronym after it fits', 'Gustav Gressel of the European Council on Foreign Relations (ECFR) spoke. The ECFR said no.', [['Gustav Gressel', 'PER'], ['European Council', 'ORG'], ['ECFR', 'ORG']], ['PER Gustav Gressel', 'ORG European Council on Foreign Relations [ECFR]']],
+  ['an institution head takes its capitalised complement', 'The Council on Foreign Relations published it.', [['Council', 'ORG']], ['ORG Council on Foreign Relations']],
+  ['"and" joins a tail only after an of-phrase', 'The Department of Health and Human Services said so.', [['Department of Health', 'ORG']], ['ORG Department of Health and Human Services']],
+  ['a weekday after "on" is no part of the name', 'The Commission on Tuesday approved it.', [['Commission', 'ORG']], ['ORG Commission']],
+  ['two orgs joined by "and" stay two', 'Apple and Microsoft agreed.', [['Apple', 'ORG'], ['Microsoft', 'ORG']], ['ORG Apple', 'ORG Microsoft']],
+  ['names in a credit line are not the article\'s', 'Moldova said no.\nPhoto: Reuters / Vladislav Culiomza', [['Moldova', 'LOC'], ['Reuters', 'ORG'], ['Vladislav Culiomza', 'PER']], ['LOC Moldova']],
+  ['"Image by" credits too', 'Kyiv was calm.\nImage by Jane Doe/AFP', [['Kyiv', 'LOC'], ['Jane Doe', 'PER'], ['AFP', 'ORG']], ['LOC Kyiv']],
+]
+
+for (const [what, text, tags, expected] of CLUSTER_CASES_2) {
+  test(`entities: ${what}`, () => {
+    assert.deepEqual(summary(run(text, tags)), expected)
+  })
+}
+
+const CALENDAR_CASES: [string, TagSpec[], string][] = [
+  ['Koval does not believe the talks will collapse before Christmas.', [['Koval', 'PER'], ['Christmas', 'LOC']], 'Christmas'],
+  ['The vote is set for Thanksgiving week.', [['Thanksgiving', 'PER']], 'Thanksgiving'],
+  ['Shops close on Boxing Day.', [['Boxing Day', 'ORG']], 'Boxing Day'],
+]
+for (const [text, tags, name] of CALENDAR_CASES) {
+  test(`entities: holidays and calendar names are MISC (${name})`, () => {
+    const e = run(text, tags).layers.entities!.find((x) => x.name === name)
+    assert.equal(e?.type, 'MISC')
+  })
+}
+
+test('entities: a repeat inside a caption credit is not added as a mention', () => {
+  const text = 'Talks with Reuters went on.\nKiev at night. Image: Reuters / Efrem Lukatsky'
+  const credit = text.indexOf('Image:')
+  const doc = entitiesStage.run(makeDoc(text, [['Reuters', 'ORG', 0], ['Kiev', 'LOC']], [
+    { start: 0, end: 27, type: 'body' },
+    { start: 28, end: text.length, type: 'caption', credit: { start: credit, end: text.length, text: text.slice(credit) } },
+  ]), {})
+  assert.deepEqual(doc.layers.mentions!.map((m) => m.text), ['Reuters', 'Kiev'])
+})
+
+const ATTRIBUTE_CASES_2: AttrCase[] = [
+  ['abbreviated title written out; "of Ohio" after a senator is the constituency; a possessive apposition gives the role', 'Sen. Sherrod Brown of Ohio, the bill\'s lead sponsor, told CNN.', [['Sherrod Brown', 'PER'], ['Ohio', 'LOC'], ['CNN', 'ORG']], 'Sherrod Brown', [['title', 'Senator'], ['constituency', 'Ohio'], ['role', 'lead sponsor']]],
+  ['title before initials', 'Sen. J.D. Vance, who co-sponsored the bill, spoke.', [['J.D. Vance', 'PER']], 'J.D. Vance', [['title', 'Senator']]],
+  ['a two-word abbreviated title', 'Lt. Gov. Jane Doe spoke.', [['Jane Doe', 'PER']], 'Jane Doe', [['title', 'Lieutenant Governor'], ['gender', 'f']]],
+  ['Dr. and Gen. are written out', 'Gen. Mark Milley met Dr. Jill Biden.', [['Mark Milley', 'PER'], ['Jill Biden', 'PER']], 'Mark Milley', [['title', 'General'], ['gender', 'm']]],
+  ['"of the ORG" after a name is the affiliation', 'Military expert Gustav Gressel of the European Council on Foreign Relations (ECFR) sees little room.', [['Gustav Gressel', 'PER'], ['European Council', 'ORG'], ['ECFR', 'ORG']], 'Gustav Gressel', [['role', 'Military expert'], ['affiliation', 'European Council on Foreign Relations'], ['gender', 'm']]],
+  ['"of a place" after someone who holds no seat is no constituency', 'Tom Smith of Boston, a retired lawyer, said so.', [['Tom Smith', 'PER'], ['Boston', 'LOC']], 'Tom Smith', [['role', 'retired lawyer'], ['gender', 'm']]],
+  ['party code and state', 'Sen. Sherrod Brown (D-Ohio) spoke.', [['Sherrod Brown', 'PER']], 'Sherrod Brown', [['title', 'Senator'], ['party', 'Democrat'], ['constituency', 'Ohio']]],
+  ['party word before a title', 'Republican Sen. J.D. Vance spoke.', [['J.D. Vance', 'PER']], 'J.D. Vance', [['party', 'Republican'], ['title', 'Senator']]],
+  ['party noun as apposition', 'Jane Doe, a Democrat, said so.', [['Jane Doe', 'PER']], 'Jane Doe', [['party', 'Democrat'], ['gender', 'f']]],
+  ['"the 45-year-old said" gives the person in focus an age', 'Ukraine\'s President Volodymyr Zelenskyy ruled it out. In an address, the 45-year-old said no.', [['Volodymyr Zelenskyy', 'PER'], ['Ukraine', 'LOC']], 'Volodymyr Zelenskyy', [['affiliation', 'Ukraine'], ['role', 'President'], ['title', 'President'], ['gender', 'm'], ['age', '45']]],
+  ['"45-year-old X" gives X an age', 'Yesterday 45-year-old Jane Doe won.', [['Jane Doe', 'PER']], 'Jane Doe', [['gender', 'f'], ['age', '45']]],
+  ['"X, a 45-year-old former regulator" gives age and role', 'Victor Parlicov, a 45-year-old former regulator, said so.', [['Victor Parlicov', 'PER']], 'Victor Parlicov', [['role', 'former regulator'], ['gender', 'm'], ['age', '45']]],
+  ['"a 45-year-old man" on its own is someone new', 'Jane Doe spoke. Police said a 45-year-old man was arrested.', [['Jane Doe', 'PER']], 'Jane Doe', [['gender', 'f']]],
+  ['"the 45-year-old treaty" is no person', 'Jane Doe spoke. She praised the 45-year-old treaty.', [['Jane Doe', 'PER']], 'Jane Doe', [['gender', 'f']]],
+]
+
+for (const [what, text, tags, person, expected] of ATTRIBUTE_CASES_2) {
+  test(`attributes: ${what}`, () => {
+    const doc = run(text, tags)
+    const e = doc.layers.entities!.find((x) => x.name === person)
+    assert.ok(e, `no entity named ${person}`)
+    assert.deepEqual(e.attributes.map((a) => [a.name, a.value]), expected)
+    for (const a of e.attributes) {
+      if (['gender', 'affiliation', 'title', 'party'].includes(a.name)) continue
+      assert.equal(doc.text.slice(a.start, a.end), a.value, `${a.name} span`)
+    }
+  })
+}
+
+test('resolveDescriptor: "the 45-year-old", "the former minister", "the Democrat", "the Ukrainian", "the senator"', () => {
+  const text = 'Energy Minister Victor Parlicov, 45, spoke. Sen. Jane Doe (D-Ohio) agreed. Ukrainian President Volodymyr Zelenskyy replied. Then it rained.'
+  const doc = run(text, [['Victor Parlicov', 'PER'], ['Jane Doe', 'PER'], ['Volodymyr Zelenskyy', 'PER']])
+  const es = doc.layers.entities!
+  const id = (n: string) => es.findIndex((e) => e.name === n)
+  const end = text.length
+  const cases: [string, number, number | undefined][] = [
+    ['the 45-year-old', end, id('Victor Parlicov')],
+    ['the former minister', end, id('Victor Parlicov')],
+    ['the former energy minister', end, id('Victor Parlicov')],
+    ['the Democrat', end, id('Jane Doe')],
+    ['the Ukrainian', end, id('Volodymyr Zelenskyy')],
+    ['the senator', end, id('Jane Doe')],
+    ['the president', end, id('Volodymyr Zelenskyy')],
+    ['the woman', end, id('Jane Doe')],
+    ['the 60-year-old', end, id('Volodymyr Zelenskyy')],
+    ['the Democrat', text.indexOf('Sen.'), undefined],
+    ['the lawyer', end, undefined],
+    ['the weather', end, undefined],
+  ]
+  for (const [phrase, before, want] of cases) assert.equal(resolveDescriptor(doc, phrase, before), want, phrase)
 })

@@ -10,10 +10,11 @@ import { addMissed } from './04-add-missed.js'
 import { cluster } from './05-cluster.js'
 import { attributes, focusAffiliations } from './06-attributes.js'
 import { genders } from './07-gender.js'
+import { descriptorAges } from './08-descriptors.js'
 import type { Work } from './work.js'
 import type { Doc } from '../../doc/doc.js'
 
-export { entityAt, findEntityByRole } from './lookup.js'
+export { entityAt, findEntityByRole, resolveDescriptor } from './lookup.js'
 export { translitKey, nameKey, foldName, aliasEntry, firstNamesCompatible, orgKey, surnameOf, nameWords } from './names.js'
 
 /** Runs the steps over a Doc that has blocks, tokens, sentences and mentions; returns entities and mentions. */
@@ -38,6 +39,7 @@ export function extractEntities(doc: Doc): { entities: DocEntity[]; mentions: Me
   attributes(work, entities)
   genders(work, entities, mentionEntity)
   focusAffiliations(work, entities, mentionEntity)
+  descriptorAges(work, entities, mentionEntity)
   const mentions: Mention[] = work.mentions.map((m, i) => ({
     start: m.start,
     end: m.end,

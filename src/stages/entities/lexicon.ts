@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { firstNameGender as gazetteerGender } from '../../lexicon/gazetteers/index.js'
+import { foldName } from './names.js'
 
 const LEXICON_DIR = join(dirname(fileURLToPath(import.meta.url)), '../../lexicon')
 
@@ -18,6 +19,8 @@ export interface RoleLexicon {
   readonly nationalities: Set<string>
   /** honorific as written -> gender if it tells one */
   readonly honorifics: Map<string, 'f' | 'm' | undefined>
+  /** abbreviated honorific -> the full title it stands for ("Sen." -> "Senator") */
+  readonly honorificTitles: Map<string, string>
   readonly metonyms: Set<string>
   readonly female: Set<string>
   readonly male: Set<string>
@@ -25,6 +28,12 @@ export interface RoleLexicon {
   readonly orgNouns: Set<string>
   /** capitalised words never part of the front of a person's name */
   readonly notNameWords: Set<string>
+  /** party word as written ("Democratic", "GOP") -> party value ("Democrat") */
+  readonly parties: Map<string, string>
+  /** one-letter party codes of US style "(D-Ohio)" */
+  readonly partyCodes: Map<string, string>
+  /** folded names of holidays, weekdays and months: always MISC */
+  readonly calendarNames: Set<string>
 }
 
 const STAGE_DATA_DIR = join(dirname(fileURLToPath(import.meta.url)), 'data')
@@ -44,19 +53,24 @@ export function lexicon(): RoleLexicon {
     maxWords = Math.max(maxWords, noun.split(' ').length)
   }
   const n = readJson<{ adjectives: string[] }>('roles/nationalities.json')
-  const h = readJson<{ honorifics: { word: string; gender?: 'f' | 'm' }[] }>('roles/honorifics.json')
+  const h = readJson<{ honorifics: { word: string; gender?: 'f' | 'm'; title?: string }[] }>('roles/honorifics.json')
   const m = readJson<{ names: string[] }>('aliases/metonyms.json')
+  const pj = readJson<{ words: Record<string, string>; codes: Record<string, string> }>('roles/parties.json')
   const f = readJson<{ f: string[]; m: string[] }>('people/first-names.json')
   cached = {
     roles,
     maxWords,
     nationalities: new Set(n.adjectives),
     honorifics: new Map(h.honorifics.map((x) => [x.word, x.gender])),
+    honorificTitles: new Map(h.honorifics.flatMap((x) => (x.title ? [[x.word, x.title] as const] : []))),
     metonyms: new Set(m.names.map((x) => x.toLowerCase())),
     female: new Set(f.f),
     male: new Set(f.m),
     orgNouns: new Set(readStageJson<{ nouns: string[] }>('org-nouns.json').nouns),
     notNameWords: new Set(readStageJson<{ words: string[] }>('not-name-words.json').words),
+    parties: new Map(Object.entries(pj.words)),
+    partyCodes: new Map(Object.entries(pj.codes)),
+    calendarNames: new Set(readStageJson<{ names: string[] }>('calendar-names.json').names.map(foldName)),
   }
   return cached
 }

@@ -120,6 +120,16 @@ export function orgKey(name: string): string {
   return [...new Set(ws)].sort().join(' ')
 }
 
+/** "NSC" fits "National Security Council": its letters are word initials of the name, in order, from the first. */
+export function acronymFits(acronym: string, name: string): boolean {
+  const letters = acronym.replace(/[^\p{L}]/gu, '').toUpperCase()
+  const initials = name.split(/[\s-]+/).filter(Boolean).map((w) => w[0]!.toUpperCase()).join('')
+  if (!letters || letters[0] !== initials[0]) return false
+  let k = 0
+  for (const c of initials) if (c === letters[k]) k++
+  return k === letters.length
+}
+
 /** Initials of the capitalised words of a name: "National Security Council" → "NSC". */
 export function initialsOf(name: string): string {
   return nameWords(name)

@@ -77,3 +77,29 @@ export function inContentBlock(doc: Doc, offset: number): boolean {
   const b = sorted[i]
   return !!b && offset < b.end && CONTENT_BLOCKS.has(b.type)
 }
+
+/** A credit line at the start of a line ("Photo: Reuters / Jane Doe", "Image by X"): names in it are not the article's. */
+const CREDIT_LINE_RE = /^[ \t]*(?:\(?\s*)(?:Photos?|Photograph(?:s|y)?|Images?|Pictures?|Credits?|Foto|Bild|Illustrations?|Graphics?)\s*(?::|by\s)/i
+/** How far back from a mention a credit line's start is looked for (credit lines are short). */
+const CREDIT_LOOKBACK = 160
+
+const sortedCredits = new WeakMap<readonly Block[], { start: number; end: number }[]>()
+
+/**
+ * True when the offset lies in a photo credit: a block's typed credit span, or a line that starts with a credit
+ * label ("Photo:", "Image:", "Credit:"). Bounded look-back, so linear over all mentions.
+ */
+export function inCredit(doc: Doc, offset: number): boolean {
+  const blocks = doc.layers.blocks
+  if (blocks) {
+    let cs = sortedCredits.get(blocks)
+    if (!cs) sortedCredits.set(blocks, (cs = blocks.flatMap((b) => (b.credit ? [b.credit] : [])).sort((a, b) => a.start - b.start)))
+    const i = lastStartingAtOrBefore(cs, offset)
+    if (i >= 0 && offset < cs[i]!.end) return true
+  }
+  const from = Math.max(0, offset - CREDIT_LOOKBACK)
+  const win = doc.text.slice(from, offset)
+  const nl = win.lastIndexOf('\n')
+  if (nl < 0 && from > 0) return false
+  return CREDIT_LINE_RE.test(win.slice(nl + 1))
+}
