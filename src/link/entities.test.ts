@@ -144,3 +144,22 @@ test('linkEntities: no docs, no entities', () => {
   assert.deepEqual(linkEntities([]), [])
   assert.deepEqual(linkEntities([createDoc('empty')]), [])
 })
+
+test('linkEntities: an initial or short first name joins the only compatible namesake, never two', () => {
+  const CASES: [docs: [string, E[]][], a: [string, string], b: [string, string], same: boolean][] = [
+    [[['x', [['PER', 'John Smith']]], ['y', [['PER', 'J. Smith']]]], ['x', 'John Smith'], ['y', 'J. Smith'], true],
+    [[['x', [['PER', 'John Smith'], ['PER', 'Jane Smith']]], ['y', [['PER', 'J. Smith']]]], ['x', 'John Smith'], ['y', 'J. Smith'], false],
+    [[['x', [['PER', 'John Smith'], ['PER', 'Jane Smith']]], ['y', [['PER', 'J. Smith']]]], ['x', 'Jane Smith'], ['y', 'J. Smith'], false],
+    [[['x', [['PER', 'Alexander Lukashenko']]], ['y', [['PER', 'Alla Lukashenko']]]], ['x', 'Alexander Lukashenko'], ['y', 'Alla Lukashenko'], false],
+    [[['x', [['PER', 'Alexander Lukashenko']]], ['y', [['PER', 'Alex Lukashenko']]]], ['x', 'Alexander Lukashenko'], ['y', 'Alex Lukashenko'], true],
+    [[['x', [['PER', 'Bill Clinton']]], ['y', [['PER', 'Hillary Clinton']]], ['z', [['PER', 'B. Clinton']]]], ['x', 'Bill Clinton'], ['z', 'B. Clinton'], true],
+    [[['x', [['PER', 'Bill Clinton']]], ['y', [['PER', 'Hillary Clinton']]], ['z', [['PER', 'B. Clinton']]]], ['y', 'Hillary Clinton'], ['z', 'B. Clinton'], false],
+  ]
+  for (const [spec, [da, na], [db, nb], same] of CASES) {
+    const ds = spec.map(([id, es]) => docWith(id, es))
+    const ls = linkEntities(ds)
+    const x = identityOf(ls, ds, da, na)
+    assert.ok(x)
+    assert.equal(x === identityOf(ls, ds, db, nb), same, `${na} ~ ${nb}`)
+  }
+})

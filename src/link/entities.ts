@@ -8,7 +8,8 @@ import type { Doc } from '../doc/doc.js'
 import type { DocEntity, EntityType } from '../doc/layers.js'
 import type { GlobalEntity } from '../store/store.js'
 import { isAcronym } from '../stages/entities/05-cluster.js'
-import { aliasEntry, firstNamesCompatible, foldName, nameWords, orgKey, surnameOf, translitKey } from '../stages/entities/names.js'
+import * as names from '../stages/entities/names.js'
+import { firstNamesCompatible, type AliasEntry } from '../stages/entities/names.js'
 
 /** When two readings of one name disagree on type, this order breaks a tie (a seat of power is an ORG). */
 const TYPE_PRIORITY: readonly EntityType[] = ['PER', 'ORG', 'LOC', 'MISC']
@@ -23,8 +24,39 @@ interface Item {
   readonly name: string
   readonly forms: readonly string[]
   readonly words: readonly string[]
+  /** Transliteration keys of the first and last name word, and of the whole name for one-word names. */
+  readonly firstKey: string
+  readonly lastKey: string
   readonly roles: ReadonlySet<string>
   readonly weight: number
+}
+
+/**
+ * Name helpers memoized for one linkEntities call: a relink sees the same few thousand surfaces hundreds of
+ * thousands of times. The caches are emptied when a call ends.
+ */
+const caches: Map<string, unknown>[] = []
+function memo<R>(f: (s: string) => R): (s: string) => R {
+  const cache = new Map<string, R>()
+  caches.push(cache as Map<string, unknown>)
+  return (s) => {
+    if (cache.has(s)) return cache.get(s) as R
+    const r = f(s)
+    cache.set(s, r)
+    return r
+  }
+}
+const foldName = memo(names.foldName)
+const translitKey = memo(names.translitKey)
+const nameWords = memo(names.nameWords)
+const surnameOf = memo(names.surnameOf)
+const orgKey = memo(names.orgKey)
+const aliasByType = new Map<EntityType, (name: string) => AliasEntry | undefined>(
+  (['PER', 'ORG', 'LOC', 'MISC'] as const).map((t) => [t, memo((name: string) => names.aliasEntry(name, t))]),
+)
+function aliasEntry(name: string, type: EntityType): AliasEntry | undefined {
+  const f = aliasByType.get(type)
+  return f ? f(name) : names.aliasEntry(name, type)
 }
 
 class Merger {
@@ -40,12 +72,13 @@ class Merger {
     }
     return i
   }
-  union(a: number, b: number, reason: string): boolean {
+  /** The reason may be given lazily: it is only built when the join is new. */
+  union(a: number, b: number, reason: string | (() => string)): boolean {
     const ra = this.find(a)
     const rb = this.find(b)
     if (ra === rb) return false
     this.parent[Math.max(ra, rb)] = Math.min(ra, rb)
-    this.reasons.push({ a, b, reason })
+    this.reasons.push({ a, b, reason: typeof reason === 'string' ? reason : reason() })
     return true
   }
 }
@@ -80,7 +113,7 @@ function joinByKey(m: Merger, items: readonly Item[], keys: (it: Item) => readon
     for (const k of keys(it)) {
       const f = first.get(k)
       if (f === undefined) first.set(k, i)
-      else m.union(f, i, reason(k, items[f]!, it))
+      else m.union(f, i, () => reason(k, items[f]!, it))
     }
   })
 }
@@ -89,10 +122,25 @@ function sameFirstLast(a: Item, b: Item): boolean {
   return foldName(a.words[0]!) === foldName(b.words[0]!) && foldName(a.words[a.words.length - 1]!) === foldName(b.words[b.words.length - 1]!)
 }
 
+function push<K>(map: Map<K, number[]>, key: K, i: number): void {
+  const l = map.get(key)
+  if (l) l.push(i)
+  else map.set(key, [i])
+}
+
 export function linkEntities(docs: readonly Doc[]): GlobalEntity[] {
+  try {
+    return link(docs)
+  } finally {
+    for (const c of caches) c.clear()
+  }
+}
+
+function link(docs: readonly Doc[]): GlobalEntity[] {
   const items: Item[] = []
   for (const doc of docs) {
     for (const [i, e] of (doc.layers.entities ?? []).entries()) {
+      const words = nameWords(e.name)
       items.push({
         article: doc.id,
         entity: i,
@@ -100,7 +148,9 @@ export function linkEntities(docs: readonly Doc[]): GlobalEntity[] {
         type: e.type,
         name: e.name,
         forms: [e.name, ...e.aliases],
-        words: nameWords(e.name),
+        words,
+        firstKey: words.length ? translitKey(words[0]!) : '',
+        lastKey: words.length >= 2 ? translitKey(words[words.length - 1]!) : translitKey(e.name),
         roles: roleWords(e),
         weight: Math.max(1, e.mentions.length),
       })
@@ -123,7 +173,7 @@ export function linkEntities(docs: readonly Doc[]): GlobalEntity[] {
     return [...ks]
   }, (k, a, b) => `alias table: ${[a.name, b.name].find((n) => foldName(n) !== foldName(k.split('|')[1]!)) ?? a.name} → ${k.split('|')[1]}`)
   // 3. Transliteration key of a full person name (first + last word).
-  joinByKey(m, items, (it) => (isPer(it.type) && it.words.length >= 2 ? [`${translitKey(it.words[0]!)} ${translitKey(it.words[it.words.length - 1]!)}`] : []), (k, a, b) =>
+  joinByKey(m, items, (it) => (isPer(it.type) && it.words.length >= 2 ? [`${it.firstKey} ${it.lastKey}`] : []), (k, a, b) =>
     foldName(a.name) === foldName(b.name)
       ? `same full name '${b.name}'`
       : sameFirstLast(a, b)
@@ -137,60 +187,111 @@ export function linkEntities(docs: readonly Doc[]): GlobalEntity[] {
 
   // 5. Full person names with one surname key and compatible first names (initial, short form), only when
   //    exactly one identity fits: "J. Smith" never chains John and Jane Smith together.
+  //    Items are compared by first-name form, not pairwise: every item of one form (first word) in a surname
+  //    bucket is already one identity after step 3 (same first and last key), so one representative per form
+  //    tells its identity, and the cost is bucket size × distinct first names, not bucket size squared.
   const fullBySurname = new Map<string, number[]>()
   const singles: number[] = []
   items.forEach((it, i) => {
     if (!isPer(it.type)) return
-    if (it.words.length >= 2) {
-      const k = translitKey(it.words[it.words.length - 1]!)
-      const l = fullBySurname.get(k)
-      if (l) l.push(i)
-      else fullBySurname.set(k, [i])
-    } else if (it.words.length === 1) singles.push(i)
+    if (it.words.length >= 2) push(fullBySurname, it.lastKey, i)
+    else if (it.words.length === 1) singles.push(i)
   })
   for (const bucket of fullBySurname.values()) {
     if (bucket.length < 2) continue
-    for (const i of bucket) {
+    const formOf = new Map<string, number>()
+    const forms: { word: string; rep: number; last: number; pos: number }[] = []
+    const itemForm: number[] = []
+    bucket.forEach((i, pos) => {
+      const w = items[i]!.words[0]!
+      let f = formOf.get(w)
+      if (f === undefined) {
+        f = forms.length
+        formOf.set(w, f)
+        forms.push({ word: w, rep: i, last: i, pos })
+      } else {
+        forms[f]!.last = i
+        forms[f]!.pos = pos
+      }
+      itemForm.push(f)
+    })
+    if (forms.length < 2) continue
+    const compatible = forms.map((a) => forms.flatMap((b, g) => (firstNamesCompatible(a.word, b.word) ? [g] : [])))
+    for (const [pos, i] of bucket.entries()) {
       const a = items[i]!
-      const fits = new Map<number, number>()
-      for (const j of bucket) {
-        if (m.find(j) === m.find(i)) continue
-        if (firstNamesCompatible(a.words[0]!, items[j]!.words[0]!)) fits.set(m.find(j), j)
+      const own = m.find(i)
+      // root → [bucket position, item] of the last compatible item with that root, as a pairwise scan would keep
+      const fits = new Map<number, [number, number]>()
+      for (const g of compatible[itemForm[pos]!]!) {
+        const f = forms[g]!
+        const r = m.find(f.rep)
+        if (r === own) continue
+        const prev = fits.get(r)
+        if (!prev || prev[0] < f.pos) fits.set(r, [f.pos, f.last])
       }
-      if (fits.size === 1) {
-        const j = [...fits.values()][0]!
-        m.union(i, j, `compatible first names, same surname (${a.name} ~ ${items[j]!.name})`)
+      if (fits.size !== 1) continue
+      const [jpos, j] = [...fits.values()][0]!
+      // ... and the other side must see only this one too: "J. Smith" fits John alone from John's side, but
+      // when Jane Smith is known it fits two people and joins neither.
+      const rj = m.find(j)
+      const back = new Set<number>()
+      for (const g of compatible[itemForm[jpos]!]!) {
+        const r = m.find(forms[g]!.rep)
+        if (r !== rj) back.add(r)
       }
+      if (back.size === 1) m.union(i, j, () => `compatible first names, same surname (${a.name} ~ ${items[j]!.name})`)
     }
   }
   // 6. A surname alone joins the only identity with a full name ending in it, or the only one whose role agrees;
   //    with no full name anywhere, surname-only entities of one key join each other.
+  //    Each bucket is summed up once as one representative per identity with the role words of its members
+  //    (identities only merge from here on, so representatives keep covering the bucket).
   const surnameOnly = new Map<string, number[]>()
+  const reps = new Map<string, { rep: number; roles: Set<string> }[]>()
+  const repsOf = (k: string, bucket: readonly number[]) => {
+    let l = reps.get(k)
+    if (!l) {
+      const byRoot = new Map<number, { rep: number; roles: Set<string> }>()
+      for (const j of bucket) {
+        const r = m.find(j)
+        const x = byRoot.get(r) ?? { rep: j, roles: new Set<string>() }
+        for (const w of items[j]!.roles) x.roles.add(w)
+        byRoot.set(r, x)
+      }
+      l = [...byRoot.values()]
+      reps.set(k, l)
+    }
+    return l
+  }
   for (const i of singles) {
     const it = items[i]!
-    const k = translitKey(it.name)
+    const k = it.lastKey
     const bucket = fullBySurname.get(k)
     if (!bucket) {
-      const l = surnameOnly.get(k)
-      if (l) l.push(i)
-      else surnameOnly.set(k, [i])
+      push(surnameOnly, k, i)
       continue
     }
-    const roots = new Map<number, number>()
-    for (const j of bucket) roots.set(m.find(j), j)
+    const roots = new Map<number, { rep: number; agrees: boolean }>()
+    for (const x of repsOf(k, bucket)) {
+      const r = m.find(x.rep)
+      const agrees = [...x.roles].some((w) => it.roles.has(w))
+      const prev = roots.get(r)
+      if (!prev) roots.set(r, { rep: x.rep, agrees })
+      else if (agrees && !prev.agrees) roots.set(r, { rep: prev.rep, agrees })
+    }
     if (roots.size === 1) {
       const j = bucket[0]!
-      m.union(i, j, `surname '${it.name}' → the only full name with it (${items[j]!.name})`)
+      m.union(i, j, () => `surname '${it.name}' → the only full name with it (${items[j]!.name})`)
       continue
     }
-    const agree = [...roots.entries()].filter(([r]) => bucket.some((j) => m.find(j) === r && [...items[j]!.roles].some((w) => it.roles.has(w))))
+    const agree = [...roots.values()].filter((x) => x.agrees)
     if (agree.length === 1) {
-      const j = agree[0]![1]
-      m.union(i, j, `surname '${it.name}' and role agree (${items[j]!.name})`)
+      const j = agree[0]!.rep
+      m.union(i, j, () => `surname '${it.name}' and role agree (${items[j]!.name})`)
     }
   }
   for (const [k, l] of surnameOnly) {
-    for (const i of l.slice(1)) m.union(l[0]!, i, `same surname '${items[i]!.name}', no full name known (key '${k}')`)
+    for (const i of l.slice(1)) m.union(l[0]!, i, () => `same surname '${items[i]!.name}', no full name known (key '${k}')`)
   }
 
   return describe(items, m)
@@ -204,11 +305,11 @@ function describe(items: readonly Item[], m: Merger): GlobalEntity[] {
     if (g) g.push(i)
     else groups.set(r, [i])
   })
-  const reasons = new Map<number, string[]>()
+  const reasons = new Map<number, Set<string>>()
   for (const r of m.reasons) {
     const root = m.find(r.a)
-    const l = reasons.get(root) ?? []
-    if (!l.includes(r.reason)) l.push(r.reason)
+    const l = reasons.get(root) ?? new Set<string>()
+    l.add(r.reason)
     reasons.set(root, l)
   }
   const out: { id: string; g: GlobalEntity; order: number }[] = []
@@ -232,7 +333,7 @@ function describe(items: readonly Item[], m: Merger): GlobalEntity[] {
     out.push({
       id: `${type.toLowerCase()}:${slug(name)}`,
       order: members[0]!.order,
-      g: { id: '', type, name, aliases, members: members.map((it) => ({ article: it.article, entity: it.entity })), merges: reasons.get(root) ?? [] },
+      g: { id: '', type, name, aliases, members: members.map((it) => ({ article: it.article, entity: it.entity })), merges: [...(reasons.get(root) ?? [])] },
     })
   }
   // Readable ids, made unique in a stable order (first seen keeps the plain id).

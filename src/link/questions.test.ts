@@ -5,7 +5,7 @@ import type { TestQuote } from '../stages/dates/test-doc.js'
 import { assessmentsStage } from '../stages/assessments/index.js'
 import type { Doc } from '../doc/doc.js'
 import type { GlobalEntity } from '../store/store.js'
-import { groupQuestions, questionSummary, toQuestion } from './questions.js'
+import { groupQuestions, questionSummary, similarity, similarPairs, toQuestion } from './questions.js'
 
 const PEOPLE = [
   { name: 'Ulrich Schmid', type: 'PER' as const, aliases: ['Schmid'] },
@@ -79,4 +79,29 @@ test('questions: statements become yes/no questions', () => {
     ['It could be the start of a new plan', 'Will it be the start of a new plan?'],
   ]
   assert.deepEqual(CASES.map(([s]) => toQuestion(s)), CASES.map(([, q]) => q))
+})
+
+test('questions: the indexed pair search groups exactly as comparing all pairs', () => {
+  // Deterministic pseudo-random lemma sets over a skewed vocabulary (a few very common lemmas, names among them).
+  let seed = 7
+  const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648)
+  const vocab = Array.from({ length: 60 }, (_, k) => (k % 7 === 0 ? `E:e${k}` : `w${k}`))
+  const sets = Array.from({ length: 400 }, () => {
+    const lemmas = new Set<string>()
+    const n = Math.floor(rnd() * 9)
+    while (lemmas.size < n) lemmas.add(vocab[Math.floor(vocab.length * rnd() ** 3)]!)
+    return { lemmas, names: new Set([...lemmas].filter((l) => l.startsWith('E:'))) }
+  })
+  const partition = (pairs: (link: (i: number, j: number) => void, linked: (i: number, j: number) => boolean) => void) => {
+    const parent = sets.map((_, i) => i)
+    const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)))
+    pairs((i, j) => { parent[find(i)] = find(j) }, (i, j) => find(i) === find(j))
+    return sets.map((_, i) => sets.findIndex((_, j) => find(j) === find(i)))
+  }
+  const brute = partition((link) => {
+    for (let i = 0; i < sets.length; i++) for (let j = i + 1; j < sets.length; j++) if (similarity(sets[i]!, sets[j]!) >= 0.5) link(i, j)
+  })
+  const indexed = partition((link, linked) => similarPairs(sets, linked, link))
+  assert.ok(new Set(brute).size < sets.length - 20, 'the case has real groups')
+  assert.deepEqual(indexed, brute)
 })

@@ -4,13 +4,15 @@
 // polarity, so "will not participate" and "will participate" land in one question with opposite readings.
 import { createHash } from 'node:crypto'
 import type { Doc } from '../doc/doc.js'
-import type { Assessment, Band } from '../doc/layers.js'
+import type { Assessment, Band, Mention } from '../doc/layers.js'
 import type { GlobalEntity, Question } from '../store/store.js'
 
 /** Two propositions are one question when they share this share of the smaller lemma set ... */
 const MIN_OVERLAP = 0.5
 /** ... and at least this many lemmas, one of them not a name (a shared "Belarus" alone is no shared question). */
 const MIN_SHARED = 2
+/** Groups up to this size rank their central proposition by exact pairwise similarity (quadratic in the group). */
+const EXACT_CENTRALITY = 200
 /** Predicate and topic classes: words that ask the same thing (lower-case word → class). */
 const SYNONYMS: Readonly<Record<string, string>> = {
   participate: 'ENTER', participates: 'ENTER', participating: 'ENTER', participation: 'ENTER', enter: 'ENTER',
@@ -57,13 +59,18 @@ interface Item {
   readonly negative: boolean
 }
 
-function features(doc: Doc, index: number, a: Assessment, globalOf: Map<string, string>): Item {
+function features(doc: Doc, index: number, a: Assessment, globalOf: Map<string, string>, mentions: readonly Mention[]): Item {
   const lemmas = new Set<string>()
   const names = new Set<string>()
-  for (const m of doc.layers.mentions ?? []) {
-    if (m.start >= a.start && m.end <= a.end && m.start >= Math.min(a.start, a.end) && m.entity !== undefined) {
-      const propStart = doc.text.indexOf(a.proposition, a.start)
-      if (propStart < 0 || m.start < propStart || m.end > propStart + a.proposition.length) continue
+  // Mentions inside both the assessment span and its proposition (found from the span start); mentions are
+  // sorted by start, so a binary search finds the first one and the scan stops past the end.
+  const propStart = doc.text.indexOf(a.proposition, a.start)
+  if (propStart >= 0 && a.end >= a.start) {
+    const lo = Math.max(a.start, propStart)
+    const hi = Math.min(a.end, propStart + a.proposition.length)
+    for (let k = firstAtOrAfter(mentions, lo); k < mentions.length && mentions[k]!.start < hi; k++) {
+      const m = mentions[k]!
+      if (m.end > hi || m.entity === undefined) continue
       const g = globalOf.get(`${doc.id}:${m.entity}`)
       if (g) { lemmas.add(`E:${g}`); names.add(`E:${g}`) }
       for (const w of m.text.split(/[^\p{L}\p{N}]+/u)) if (w) names.add(lemma(w))
@@ -74,6 +81,18 @@ function features(doc: Doc, index: number, a: Assessment, globalOf: Map<string, 
     lemmas.add(lemma(w))
   }
   return { article: doc.id, index, a, doc, lemmas, names, negative: NEGATIVE_READING.test(a.normalized) }
+}
+
+/** Index of the first mention starting at or after `offset` (mentions sorted by start). */
+function firstAtOrAfter(mentions: readonly Mention[], offset: number): number {
+  let lo = 0
+  let hi = mentions.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (mentions[mid]!.start < offset) lo = mid + 1
+    else hi = mid
+  }
+  return lo
 }
 
 /** Overlap of two propositions' lemma sets (0 when they share no predicate or too few lemmas). */
@@ -116,31 +135,98 @@ function globalIndex(entities: readonly GlobalEntity[]): Map<string, string> {
 
 function items(docs: readonly Doc[], entities: readonly GlobalEntity[]): Item[] {
   const globalOf = globalIndex(entities)
-  return docs.flatMap((doc) => (doc.layers.assessments ?? []).map((a, i) => features(doc, i, a, globalOf)))
+  const out: Item[] = []
+  for (const doc of docs) {
+    const as = doc.layers.assessments ?? []
+    if (as.length === 0) continue
+    const ms = doc.layers.mentions ?? []
+    const sorted = ms.every((m, k) => k === 0 || ms[k - 1]!.start <= m.start) ? ms : [...ms].sort((x, y) => x.start - y.start)
+    as.forEach((a, i) => out.push(features(doc, i, a, globalOf, sorted)))
+  }
+  return out
+}
+
+/** Fewest shared lemmas two propositions need when the smaller one has `n` lemmas. */
+function needShared(n: number): number {
+  return Math.max(MIN_SHARED, Math.ceil(MIN_OVERLAP * n - 1e-9))
+}
+
+/**
+ * Every pair with similarity ≥ MIN_OVERLAP that joins two groups, found without comparing all pairs (prefix
+ * filtering): lemmas are ordered rarest first; a pair sharing `o` lemmas, where the smaller set x needs
+ * o = needShared(|x|), must share one of x's first |x| - o + 1 lemmas and one of the other's first |y| - 1
+ * (o ≥ 2). Items go in by size, each indexed under its short prefix and probed with its long one, so a common
+ * lemma (a frequent name) only meets the few sets made mostly of common lemmas. Pairs already in one question
+ * are not compared. Exact: the same groups as the all-pairs scan.
+ */
+export function similarPairs(all: readonly { readonly lemmas: Set<string>; readonly names: Set<string> }[], linked: (i: number, j: number) => boolean, found: (i: number, j: number) => void): void {
+  const df = new Map<string, number>()
+  for (const it of all) for (const l of it.lemmas) df.set(l, (df.get(l) ?? 0) + 1)
+  const rank = new Map([...df.entries()].sort((x, y) => x[1] - y[1] || (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0)).map(([l], r) => [l, r]))
+  const ordered = all.map((it) => [...it.lemmas].sort((x, y) => rank.get(x)! - rank.get(y)!))
+  const bySize = all.map((_, i) => i).sort((x, y) => all[x]!.lemmas.size - all[y]!.lemmas.size || x - y)
+  // lemma → flat [item, position of the lemma in the item's order, ...]
+  const index = new Map<string, number[]>()
+  const seen = new Int32Array(all.length).fill(-1)
+  for (const j of bySize) {
+    const ls = ordered[j]!
+    const ny = ls.length
+    if (ny < MIN_SHARED) continue
+    for (let p = 0; p < ny - 1; p++) {
+      const post = index.get(ls[p]!)
+      if (!post) continue
+      for (let k = 0; k < post.length; k += 2) {
+        const i = post[k]!
+        if (seen[i] === j) continue
+        seen[i] = j
+        // The first shared lemma in rarity order bounds the overlap: this one plus what follows it in both.
+        const nx = ordered[i]!.length
+        if (1 + Math.min(nx - post[k + 1]! - 1, ny - p - 1) < needShared(nx)) continue
+        if (linked(i, j)) continue // already one question through other pairs: nothing to learn
+        if (similarity(all[i]!, all[j]!) >= MIN_OVERLAP) found(i, j)
+      }
+    }
+    const prefix = ny - needShared(ny) + 1
+    for (let p = 0; p < prefix; p++) {
+      const l = index.get(ls[p]!)
+      if (l) l.push(j, p)
+      else index.set(ls[p]!, [j, p])
+    }
+  }
 }
 
 /** Assessments of one proposition grouped into questions (two or more each), the most central one first. */
 export function groupQuestions(docs: readonly Doc[], entities: readonly GlobalEntity[]): Question[] {
   const all = items(docs, entities)
   const parent = all.map((_, i) => i)
-  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)))
-  const sim: number[][] = all.map(() => [])
-  for (let i = 0; i < all.length; i++) {
-    for (let j = i + 1; j < all.length; j++) {
-      const s = similarity(all[i]!, all[j]!)
-      sim[i]![j] = s
-      sim[j]![i] = s
-      if (s >= MIN_OVERLAP) parent[find(i)] = find(j)
+  const find = (i: number): number => {
+    while (parent[i] !== i) {
+      parent[i] = parent[parent[i]!]!
+      i = parent[i]!
     }
+    return i
   }
+  similarPairs(all, (i, j) => find(i) === find(j), (i, j) => {
+    const a = find(i)
+    const b = find(j)
+    if (a !== b) parent[Math.max(a, b)] = Math.min(a, b)
+  })
   const groups = new Map<number, number[]>()
-  for (let i = 0; i < all.length; i++) groups.set(find(i), [...(groups.get(find(i)) ?? []), i])
+  for (let i = 0; i < all.length; i++) {
+    const r = find(i)
+    const g = groups.get(r)
+    if (g) g.push(i)
+    else groups.set(r, [i])
+  }
   const out: Question[] = []
   for (const members of groups.values()) {
     if (members.length < 2) continue
-    const score = (i: number): number => members.reduce((t, j) => t + (j === i ? 0 : sim[i]![j] ?? 0), 0)
+    const score = centrality(all, members)
     // The central proposition reads the positive way when one does, so the question asks it that way.
-    const ordered = [...members].sort((x, y) => Number(all[x]!.negative) - Number(all[y]!.negative) || score(y) - score(x) || all[x]!.a.proposition.length - all[y]!.a.proposition.length || x - y)
+    const ordered = members
+      .map((i, k) => ({ i, s: score[k]! }))
+      .sort((x, y) => Number(all[x.i]!.negative) - Number(all[y.i]!.negative) || y.s - x.s || all[x.i]!.a.proposition.length - all[y.i]!.a.proposition.length || x.i - y.i)
+      .map((x) => x.i)
     const central = all[ordered[0]!]!
     const keys = ordered.map((i) => `${all[i]!.article}:${all[i]!.index}`)
     out.push({
@@ -150,6 +236,34 @@ export function groupQuestions(docs: readonly Doc[], entities: readonly GlobalEn
     })
   }
   return out.sort((a, b) => b.assessments.length - a.assessments.length || a.id.localeCompare(b.id))
+}
+
+/**
+ * How central each member is: the sum of its similarities to the other members. Exact (all pairs) up to
+ * EXACT_CENTRALITY members; a larger group (one proposition repeated across many articles) scores each member
+ * by how many other members carry each of its lemmas, over its own size, which ranks the same way for
+ * near-duplicates and costs time linear in the group's lemmas.
+ */
+function centrality(all: readonly Item[], members: readonly number[]): number[] {
+  if (members.length <= EXACT_CENTRALITY) {
+    const score = members.map(() => 0)
+    for (let x = 0; x < members.length; x++) {
+      for (let y = x + 1; y < members.length; y++) {
+        const s = similarity(all[members[x]!]!, all[members[y]!]!)
+        score[x]! += s
+        score[y]! += s
+      }
+    }
+    return score
+  }
+  const count = new Map<string, number>()
+  for (const i of members) for (const l of all[i]!.lemmas) count.set(l, (count.get(l) ?? 0) + 1)
+  return members.map((i) => {
+    const ls = all[i]!.lemmas
+    let t = 0
+    for (const l of ls) t += count.get(l)! - 1
+    return ls.size ? t / ls.size : 0
+  })
 }
 
 export interface HolderView {
