@@ -1,8 +1,9 @@
 import * as chrono from 'chrono-node'
 import type { DatePrecision } from '../../doc/layers.js'
 import {
-  BARE_MONTH, BARE_YEAR, CLAUSE_BREAK, DECADE, DECADE_WORDS, FUTURE_CUE, MAX_YEARS_AHEAD, MONTHS, MONTH_BEFORE,
-  NOT_PAST_ED, NUMERIC_DATE, PART_OF_MONTH, PART_OF_YEAR, PAST_CUE, PAST_SPAN, RANGE_FROM_BEFORE, RANGE_TO_BEFORE,
+  AUX_BEFORE_PARTICIPLE, BARE_MONTH, BARE_YEAR, CLAUSE_BREAK, DECADE, DECADE_WORDS, FIP_SLACK_DAYS, MAX_YEARS_AHEAD,
+  DATELINE_BEFORE, FISCAL_YEAR, SINCE_BEFORE, LAST_BEFORE, THIS_BEFORE, LEAN_FUTURE_BEFORE, NEXT_BEFORE, MONTHS, MONTH_BEFORE, NOT_PAST_ED, NUMERIC_DATE, PART_OF_MONTH, PART_OF_YEAR, PAST_SPAN, QUARTER, QUARTER_ORDINAL,
+  RANGE_FROM_BEFORE, RANGE_TO_BEFORE, RELATIVE_DECADE, SEASON_MONTH, SEASON_NO_YEAR, TENSE_CUE,
   SEASON, SKIP_CHRONO, UNIT_DAY, UNIT_MONTH, UNIT_WEEK, UNIT_YEAR, WEEKDAYS, WEEKDAY_ONLY, YEAR_BEFORE,
   YEAR_COUNT_NOUN, YEAR_EVENT_NOUN,
 } from './patterns.js'
@@ -24,9 +25,11 @@ export interface DateCandidate {
   readonly tense: Tense
 }
 
-export type Tense = 'future' | 'past' | 'unknown'
-
-const NOT_PAST_ED_G = new RegExp(NOT_PAST_ED.source, 'g')
+/**
+ * 'future-in-past': after a past speech or plan ("said the chamber would vote in July", "promised to finish by
+ * March"): the next occurrence after the time of speaking, which may be before or after the reference date.
+ */
+export type Tense = 'future' | 'future-in-past' | 'past' | 'unknown'
 const YEAR_RANGE = /\b(1[5-9]\d\d|20\d\d)\s?[-–]\s?(1[5-9]\d\d|20\d\d|\d\d)\b(?![\d,])/g
 
 const pad = (n: number, w = 2): string => String(n).padStart(w, '0')
@@ -55,26 +58,92 @@ export function isoAt(d: Date, precision: DatePrecision): string {
   }
 }
 
-/** Tense of the clause holding [start, end), else of the whole text. */
-export function tenseAt(text: string, start: number, end: number): Tense {
+interface Cue {
+  readonly start: number
+  readonly end: number
+  readonly tense: Tense
+}
+
+/** Tense cues and clause breaks of the last text seen (extractDates asks for many dates of one text in a row). */
+let cached: { text: string; cues: Cue[]; breaks: [number, number][] } | null = null
+
+function analyse(text: string): { cues: Cue[]; breaks: [number, number][] } {
+  if (cached?.text === text) return cached
+  const cues: Cue[] = []
+  TENSE_CUE.lastIndex = 0
+  for (let m = TENSE_CUE.exec(text); m; m = TENSE_CUE.exec(text)) {
+    const g = m.groups ?? {}
+    const start = m.index
+    const end = start + m[0].length
+    if (g.past !== undefined && !/^(?:was|were|had|did|ago)$/i.test(m[0])) {
+      // A past form is a past verb unless it is a participle after an auxiliary; an "-ed" word, unless a non-verb or a name.
+      if (AUX_BEFORE_PARTICIPLE.test(text.slice(Math.max(0, start - 30), start))) continue
+      if (/ed$/i.test(m[0]) && (NOT_PAST_ED.test(m[0]) || (/^[A-Z]/.test(m[0]) && start > 0))) continue
+    }
+    if (m[0] === 'May') continue
+    const tense: Tense = g.pastPlan !== undefined ? 'unknown' : g.pastModal !== undefined || g.past !== undefined ? 'past' : g.fip !== undefined ? 'future-in-past' : 'future'
+    cues.push({ start, end, tense })
+  }
+  const breaks: [number, number][] = []
+  CLAUSE_BREAK.lastIndex = 0
+  for (let m = CLAUSE_BREAK.exec(text); m; m = CLAUSE_BREAK.exec(text)) breaks.push([m.index, m.index + m[0].length])
+  cached = { text, cues, breaks }
+  return cached
+}
+
+/**
+ * Tense of the date at [start, end) of `text` (a sentence):
+ *  1. "since", "last" or "next" just before it;
+ *  2. the nearest tense cue before it inside its clause (the verb an adverbial of time follows), else the first
+ *     after it in the clause ("in July the chamber would vote");
+ *  3. a range closed by "until"/"by" with no verb in its clause looks ahead;
+ *  4. an adjunct set off by commas ("In October, she said", "His next speech, on May 28, was") takes the next verb;
+ *  5. a clause that is little more than the date ("..., in February and October") or a weekday (`loose`) takes the
+ *     verb of a neighbouring clause; otherwise 'unknown' (the nearest occurrence).
+ */
+export function tenseAt(text: string, start: number, end: number, loose = false): Tense {
+  const lead = text.slice(Math.max(0, start - 25), start)
+  if (start < 60 && DATELINE_BEFORE.test(text.slice(0, start))) return 'unknown'
+  if (SINCE_BEFORE.test(lead) || LAST_BEFORE.test(lead)) return 'past'
+  if (NEXT_BEFORE.test(lead)) return 'future'
+  const { cues, breaks } = analyse(text)
   let from = 0
   let to = text.length
-  CLAUSE_BREAK.lastIndex = 0
-  for (let m = CLAUSE_BREAK.exec(text); m; m = CLAUSE_BREAK.exec(text)) {
-    if (m.index + m[0].length <= start) from = m.index + m[0].length
-    else if (m.index >= end) { to = m.index; break }
+  for (const [a, b] of breaks) {
+    if (b <= start) from = b
+    else if (a >= end) { to = a; break }
   }
-  return tenseOf(text.slice(from, to)) ?? tenseOf(text) ?? 'unknown'
+  let before: Cue | undefined
+  let after: Cue | undefined
+  let firstAfter: Cue | undefined
+  let lastBefore: Cue | undefined
+  for (const c of cues) {
+    if (c.end <= start) {
+      lastBefore = c
+      if (c.start >= from) before = c
+    } else if (c.start >= end) {
+      firstAfter ??= c
+      if (c.end <= to && !after) after = c
+      if (after) break
+    }
+  }
+  // A plan told in the past ("was scheduled for March") gives 'unknown': the nearest occurrence.
+  const found = before ?? after
+  if (found) return found.tense
+  const setOff = (from === 0 || /,\s*$/.test(text.slice(Math.max(0, from - 3), from))) && text[to] === ','
+  if (!setOff && LEAN_FUTURE_BEFORE.test(lead)) return 'future'
+  if (setOff && firstAfter) return firstAfter.tense
+  const words = (text.slice(from, start) + ' ' + text.slice(end, to)).split(/\s+/).filter((w) => /\w/.test(w)).length
+  if (loose || words <= 2) return (lastBefore ?? firstAfter)?.tense ?? 'unknown'
+  return 'unknown'
 }
 
-function tenseOf(s: string): Tense | null {
-  if (FUTURE_CUE.test(s)) return 'future'
-  if (PAST_CUE.test(s.toLowerCase().replace(NOT_PAST_ED_G, ''))) return 'past'
-  return null
-}
-
-/** The year for a month (and day) given without one: the last one before `ref` in past clauses, the next in future ones, else the nearest. */
+/**
+ * The year for a month (and day) given without one: the last one before `ref` in past clauses, the next in future
+ * ones (in the future of a past speech, the next after a month before `ref`: the speech came first), else the nearest.
+ */
 export function chooseYear(month: number, day: number | null, ref: Date, tense: Tense): number {
+  if (tense === 'future-in-past') return chooseYear(month, day, new Date(ref.getTime() - FIP_SLACK_DAYS * 86_400_000), 'future')
   const y = ref.getUTCFullYear()
   const key = (yy: number): number => (day === null ? yy * 12 + month : Date.UTC(yy, month - 1, day, 12))
   const refKey = day === null ? y * 12 + ref.getUTCMonth() + 1 : ref.getTime()
@@ -90,7 +159,12 @@ function monthNumber(word: string): number {
   return MONTHS[word.toLowerCase().replace(/\.$/, '')] ?? 0
 }
 
-interface Draft extends Omit<DateCandidate, 'tense'> {}
+interface Draft extends Omit<DateCandidate, 'tense'> {
+  /** Month (and day) whose year was chosen by tense: re-placed after the time of speaking in a future in the past. */
+  readonly placed?: { readonly month: number; readonly day: number | null }
+  /** One expression naming a stretch of time (a decade, a quarter): "since" keeps only its start, "by" its end. */
+  readonly stretch?: boolean
+}
 
 function overlaps(a: { start: number; end: number }, list: readonly { start: number; end: number }[]): boolean {
   return list.some((b) => a.start < b.end && b.start < a.end)
@@ -106,7 +180,7 @@ function specificRules(text: string, ref: Date): Draft[] {
     const start = m.index
     const end = start + m[0].length
     const year = m[4] ? Number(m[4]) : chooseYear(month, null, ref, tenseAt(text, start, end))
-    out.push({ start, end, text: m[0], value: `${pad(year, 4)}-${pad(month)}`, precision: 'part-of-month', relative: false, refDependent: !m[4] })
+    out.push({ start, end, text: m[0], value: `${pad(year, 4)}-${pad(month)}`, precision: 'part-of-month', relative: false, refDependent: !m[4], ...(m[4] ? {} : { placed: { month, day: null } }) })
   }
   for (const m of text.matchAll(PART_OF_YEAR)) {
     const start = m.index
@@ -130,7 +204,62 @@ function specificRules(text: string, ref: Date): Draft[] {
       // "the '90s", "the nineties": the 20th century, except "'00s" and "'10s" which can only be this one.
       decade = yy <= 10 ? 2000 + yy : 1900 + yy
     }
-    out.push({ start: m.index, end: m.index + m[0].length, text: m[0], value: String(decade), precision: 'decade', from: String(decade), to: String(decade + 9), relative: false, refDependent: false })
+    out.push({ start: m.index, end: m.index + m[0].length, text: m[0], value: String(decade), precision: 'decade', from: String(decade), to: String(decade + 9), relative: false, refDependent: false, stretch: true })
+  }
+  for (const m of text.matchAll(QUARTER)) {
+    const start = m.index
+    const end = start + m[0].length
+    const q = m[1] ? (QUARTER_ORDINAL[m[1].toLowerCase()] ?? 0) : Number(m[4] ?? m[8])
+    const yearText = m[3] ?? m[5] ?? m[7] ?? (m[6] ? `20${m[6]}` : undefined)
+    const fiscal = /fiscal|financial/i.test(m[0])
+    if (!q) continue
+    // A quarter without a year is the last one ended (past) or the next one ending (future) at the reference date.
+    const year = yearText ? Number(yearText) : /this\s+year|the\s+year/i.test(m[0]) ? refYear : chooseYear(q * 3, null, ref, tenseAt(text, start, end))
+    const first = `${pad(year, 4)}-${pad(q * 3 - 2)}`
+    // Fiscal quarters follow each company's own year: only the year is known.
+    out.push(fiscal
+      ? { start, end, text: m[0], value: String(year), precision: 'part-of-year', relative: false, refDependent: !yearText }
+      : { start, end, text: m[0], value: first, precision: 'part-of-year', from: first, to: `${pad(year, 4)}-${pad(q * 3)}`, relative: false, refDependent: !yearText, stretch: true })
+  }
+  for (const m of text.matchAll(FISCAL_YEAR)) {
+    const year = m[1] ?? m[2] ?? (m[3] ? `20${m[3]}` : '')
+    out.push({ start: m.index, end: m.index + m[0].length, text: m[0], value: year, precision: 'year', relative: false, refDependent: false })
+  }
+  for (const m of text.matchAll(RELATIVE_DECADE)) {
+    const start = m.index
+    const end = start + m[0].length
+    const decade = Math.floor(refYear / 10) * 10
+    const point = (m[1] ?? '').toLowerCase()
+    const which = (m[2] ?? '').toLowerCase().replace(/\s+/g, ' ')
+    let d: Draft
+    if (point) {
+      // "by the end of the decade": the decade's last year; its beginning, its first; its middle, its fifth.
+      const y = point === 'end' || point === 'close' || point === 'turn' ? decade + 9 : point === 'middle' ? decade + 5 : decade
+      d = { start, end, text: m[0], value: String(y), precision: 'year', relative: true, refDependent: true }
+    } else if (which === 'this' || which === 'the current') {
+      d = { start, end, text: m[0], value: String(decade), precision: 'decade', from: String(decade), to: String(decade + 9), relative: true, refDependent: true, stretch: true }
+    } else if (which === 'the next' || which === 'the coming') {
+      // "the next decade" is the ten years ahead, not the next calendar decade.
+      d = { start, end, text: m[0], value: String(refYear), precision: 'year', from: String(refYear), to: String(refYear + 10), relative: true, refDependent: true }
+    } else {
+      d = { start, end, text: m[0], value: String(refYear - 10), precision: 'year', from: String(refYear - 10), to: isoDay(ref), relative: true, refDependent: true }
+    }
+    out.push(d)
+  }
+  for (const m of text.matchAll(SEASON_NO_YEAR)) {
+    const start = m.index
+    const end = start + m[0].length
+    const season = (m[2] ?? m[3] ?? '').toLowerCase()
+    const month = SEASON_MONTH[season] ?? 1
+    const which = (m[1] ?? '').toLowerCase().replace(/\s+/g, ' ')
+    const refMonth = ref.getUTCMonth() + 1
+    let year: number
+    // Winter is named by the year it starts in ("winter 2023" runs into 2024).
+    if (which === 'this') year = season === 'winter' && refMonth <= 3 ? refYear - 1 : refYear
+    else if (which === 'next' || which === 'the coming') year = which === 'next' ? refYear + 1 : (month >= refMonth ? refYear : refYear + 1)
+    else if (which === 'last' || which === 'the past') year = month < refMonth ? refYear : refYear - 1
+    else year = chooseYear(month, null, ref, tenseAt(text, start, end))
+    out.push({ start, end, text: m[0], value: String(year), precision: 'season', relative: which !== '', refDependent: true })
   }
   for (const m of text.matchAll(YEAR_RANGE)) {
     const a = Number(m[1])
@@ -154,13 +283,14 @@ function chronoRules(text: string, ref: Date, taken: readonly Draft[]): Draft[] 
     if (overlaps(span, taken) || overlaps(span, out)) continue
     const before = text.slice(Math.max(0, start - 30), start)
     // A bare month name needs a preposition and a capital ("in October"): else "May" is a name and "march" a verb.
-    if (BARE_MONTH.test(raw) && (!/^[A-Z]/.test(raw) || !MONTH_BEFORE.test(before))) continue
-    const tense = tenseAt(text, start, end)
+    if (BARE_MONTH.test(raw) && (!/^[A-Z]/.test(raw) || !MONTH_BEFORE.test(before) || (/^May$/.test(raw) && /\bfor\s+$/i.test(before)))) continue
     const weekday = WEEKDAY_ONLY.exec(raw)
+    const tense = tenseAt(text, start, end, weekday !== null)
     if (weekday) {
       const target = WEEKDAYS.indexOf((weekday[1] ?? '').toLowerCase() as (typeof WEEKDAYS)[number])
       const refDay = ref.getUTCDay()
-      let delta = tense === 'future' ? (target - refDay + 7) % 7 || 7 : -((refDay - target + 7) % 7)
+      // The publication's own weekday is that day, whatever the tense ("Tuesday's vote" in Tuesday's paper).
+      let delta = target === refDay ? 0 : tense === 'future' || tense === 'future-in-past' ? (target - refDay + 7) % 7 : -((refDay - target + 7) % 7)
       if (/^next\b/i.test(before.trim().split(/\s+/).pop() ?? '')) delta = (target - refDay + 7) % 7 || 7
       const d = new Date(ref.getTime() + delta * 86_400_000)
       out.push({ start, end, text: raw, value: isoDay(d), precision: 'day', relative: true, refDependent: true })
@@ -199,7 +329,7 @@ function chronoRules(text: string, ref: Date, taken: readonly Draft[]): Draft[] 
     // "March 3 to March 5, 2021": the start takes its year from the end.
     const yearKnown = s.isCertain('year') || (r.end?.isCertain('year') ?? false)
     precision = s.isCertain('day') ? (s.isCertain('hour') ? 'time' : 'day') : s.isCertain('month') ? 'month' : yearKnown ? 'year' : 'day'
-    const year = yearKnown ? (s.get('year') ?? ref.getUTCFullYear()) : month ? chooseYear(month, day, ref, tense) : ref.getUTCFullYear()
+    const year = yearKnown ? (s.get('year') ?? ref.getUTCFullYear()) : month && !THIS_BEFORE.test(before) ? chooseYear(month, day, ref, tense) : ref.getUTCFullYear()
     if (year > ref.getUTCFullYear() + MAX_YEARS_AHEAD) continue
     const mk = (y: number, mo: number | null, dd: number | null, h: number | null, mi: number | null): Date =>
       new Date(Date.UTC(y, (mo ?? 1) - 1, dd ?? 1, h ?? 12, mi ?? 0))
@@ -213,7 +343,8 @@ function chronoRules(text: string, ref: Date, taken: readonly Draft[]): Draft[] 
       const endValue = isoAt(endDate, precision)
       if (endValue !== value) to = endValue
     }
-    out.push(to ? { start, end, text: raw, value, precision, from: value, to, relative: false, refDependent: !yearKnown } : { start, end, text: raw, value, precision, relative: false, refDependent: !yearKnown })
+    const placed = !yearKnown && month ? { placed: { month, day } } : {}
+    out.push(to ? { start, end, text: raw, value, precision, from: value, to, relative: false, refDependent: !yearKnown, ...placed } : { start, end, text: raw, value, precision, relative: false, refDependent: !yearKnown, ...placed })
   }
   return out
 }
@@ -247,16 +378,36 @@ export function extractDates(text: string, ref: Date): DateCandidate[] {
   kept.push(...chronoRules(text, ref, kept))
   kept.push(...yearRules(text, ref, kept))
   kept.sort((a, b) => a.start - b.start)
-  return kept.map((d) => {
+  const out: DateCandidate[] = []
+  for (const d0 of kept) {
+    const tense = tenseAt(text, d0.start, d0.end)
+    const d = tense === 'future-in-past' ? afterSpeech(d0, out) : d0
     const before = text.slice(Math.max(0, d.start - 25), d.start)
     let { from, to } = d
-    if (from === undefined && to === undefined && d.value !== null) {
-      if (RANGE_FROM_BEFORE.test(before)) from = d.value
-      else if (RANGE_TO_BEFORE.test(before)) to = d.value
+    if (d.value !== null && (d.stretch || (from === undefined && to === undefined))) {
+      // "since the 1990s", "since Q3 2023" open a range at the start of the stretch; "by Q3" closes one at its end.
+      if (RANGE_FROM_BEFORE.test(before)) { from = from ?? d.value; to = undefined }
+      else if (RANGE_TO_BEFORE.test(before) || /^within\s/i.test(d.text)) { to = to ?? d.value; from = undefined }
     }
-    const base = { ...d, tense: tenseAt(text, d.start, d.end) }
-    delete (base as { from?: string }).from
-    delete (base as { to?: string }).to
-    return { ...base, ...(from !== undefined ? { from } : {}), ...(to !== undefined ? { to } : {}) }
-  })
+    const { placed: _placed, stretch: _stretch, from: _f, to: _t, ...base } = d
+    out.push({ ...base, tense, ...(from !== undefined ? { from } : {}), ...(to !== undefined ? { to } : {}) })
+  }
+  return out
+}
+
+/**
+ * A future in the past counts from the time of speaking: when an earlier date of the sentence says when
+ * ("said in January that the vote would be held in March"), the next occurrence after it.
+ */
+function afterSpeech(d: Draft, earlier: readonly DateCandidate[]): Draft {
+  if (!d.placed || d.value === null) return d
+  const speech = [...earlier].reverse().find((e) => e.tense === 'past' && e.value !== null && /^\d{4}-\d{2}/.test(e.value) && e.from === undefined && e.to === undefined)
+  const at = parseRef(speech?.value ?? undefined)
+  if (!at) return d
+  const year = chooseYear(d.placed.month, d.placed.day, at, 'future')
+  const shift = year - Number(d.value.slice(0, 4))
+  if (shift === 0) return d
+  const move = (v: string | undefined): string | undefined => (v === undefined ? v : `${pad(Number(v.slice(0, 4)) + shift, 4)}${v.slice(4)}`)
+  const { from, to, ...rest } = d
+  return { ...rest, value: move(d.value) ?? null, ...(from !== undefined ? { from: move(from)! } : {}), ...(to !== undefined ? { to: move(to)! } : {}) }
 }

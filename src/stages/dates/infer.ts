@@ -27,7 +27,8 @@ export function inferPublished(cands: readonly DateCandidate[], upper?: string):
   let after: { day: string; text: string } | null = null
   let before: { day: string; text: string } | null = null
   for (const c of cands) {
-    if (c.refDependent || c.value === null || c.precision === 'decade') continue
+    // A future in the past ("said it would open in March 2024") bounds neither side of the writing time.
+    if (c.refDependent || c.value === null || c.precision === 'decade' || c.tense === 'future-in-past') continue
     const { first, last } = isoBounds(c.from ?? c.value)
     if (c.tense === 'future' && c.from === undefined) {
       if (!before || last < before.day) before = { day: last, text: c.text }

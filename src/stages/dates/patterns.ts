@@ -14,7 +14,7 @@ const YEAR = '(1[5-9]\\d\\d|20\\d\\d|21\\d\\d)'
  * name, or a relative word. Sentences without any of these cannot hold a date expression.
  */
 export const PREFILTER =
-  /\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|\b(?:yesterday|today|tomorrow|tonight|ago|last|next|past|this|decade|century|spring|summer|autumn|fall|winter|weekend|nineties|eighties|seventies|sixties)\b/i
+  /\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|\b(?:yesterday|today|tomorrow|tonight|ago|last|next|past|this|decade|century|spring|summer|autumn|fall|winter|weekend|nineties|eighties|seventies|sixties|quarter)\b/i
 
 /** Part of a month: "mid-October", "early March 2021", "the end of May", "the beginning of June 2020". */
 export const PART_OF_MONTH = new RegExp(
@@ -24,12 +24,33 @@ export const PART_OF_MONTH = new RegExp(
 
 /** Part of a year: "the early months of 2023", "early 2021", "the end of 2022", "the first half of the year". */
 export const PART_OF_YEAR = new RegExp(
-  `\\b(?:the )?(?:(early|mid|late)[- ]|(early|first|last|final|closing|coming|later|opening) (?:few )?months of (?:the year )?|(beginning|start|middle|end|first half|second half|first quarter|second quarter|third quarter|fourth quarter|turn) of (?:the year )?)(${YEAR}|the year)\\b`,
+  `\\b(?:the )?(?:(early|mid|late)[- ]|(early|first|last|final|closing|coming|later|opening) (?:few )?months of (?:the year )?|(beginning|start|middle|end|first half|second half|turn) of (?:the year )?)(${YEAR}|the year)\\b`,
   'gi',
 )
 
 /** Seasons with a year: "spring 2021", "in the summer of 2019". A season without a year is too vague to place. */
 export const SEASON = new RegExp(`\\b(?:the )?(spring|summer|autumn|fall|winter)(?: of)? ${YEAR}\\b`, 'gi')
+
+/**
+ * Calendar and fiscal quarters: "the third quarter (of 2024)", "third-quarter", "Q3 2024", "2024 Q3", "Q3'24",
+ * "the fourth fiscal quarter"; groups: ordinal word, fiscal, year after, Q digit, year after Q, two-digit year, year before Q.
+ */
+export const QUARTER = new RegExp(
+  `\\b(?:(?:the\\s+)?(first|second|third|fourth|1st|2nd|3rd|4th|final)[- ](fiscal[- ])?quarter(?:\\s+of\\s+(?:the\\s+)?(?:(?:fiscal|financial)\\s+(?:year\\s+)?)?${YEAR}|\\s+of\\s+(?:the|this)\\s+year)?|Q([1-4])(?:\\s*(?:of\\s+)?${YEAR}|\\s*['’](\\d\\d)\\b)?|${YEAR}\\s*Q([1-4]))\\b`,
+  'gi',
+)
+export const QUARTER_ORDINAL: Readonly<Record<string, number>> = { first: 1, '1st': 1, second: 2, '2nd': 2, third: 3, '3rd': 3, fourth: 4, '4th': 4, final: 4 }
+/** A fiscal year: "fiscal 2025", "fiscal year 2025", "FY2025", "FY25" (its months differ by company: year precision). */
+export const FISCAL_YEAR = new RegExp(`\\b(?:(?:fiscal|financial)\\s+(?:year\\s+)?${YEAR}|FY\\s?(?:${YEAR}|(\\d\\d)))\\b`, 'gi')
+/** Decades relative to now: "the end of the decade", "this decade", "the past decade", "the next decade". */
+export const RELATIVE_DECADE = /\b(?:the\s+(beginning|start|middle|end|close|turn)\s+of\s+the\s+decade|(this|the\s+current|the\s+past|the\s+last|the\s+previous|the\s+next|the\s+coming)\s+decade)\b/gi
+/**
+ * A season without a year: "this winter", "next summer", "last spring", "in the summer" (placed by tense).
+ * Groups: deictic word, season after it, season after "in the".
+ */
+export const SEASON_NO_YEAR = /\b(?:(this|next|last|the\s+coming|the\s+past)\s+(spring|summer|autumn|fall|winter)|(?<=\b(?:in|during|over|by|until|before|after|since)\s+)the\s+(spring|summer|autumn|fall|winter))\b(?!\s+(?:of\s+)?\d|(?<=fall)\s+(?:of|in|from|to|on)\s+[a-z])/gi
+/** The month a season is placed by (northern hemisphere; winter by its December, as "winter 2023" runs into 2024). */
+export const SEASON_MONTH: Readonly<Record<string, number>> = { spring: 4, summer: 7, autumn: 10, fall: 10, winter: 12 }
 
 /** Decades: "the 1990s", "the '90s", "the nineties". */
 export const DECADE = /\bthe (?:(1[5-9]\d0|20\d0)['’]?s|['’](\d0)s|(twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))\b/gi
@@ -47,13 +68,13 @@ export const YEAR_COUNT_NOUN = /^\s+(?:people|persons|soldiers|troops|members|me
 export const YEAR_EVENT_NOUN = /^\s+(?:elections?|vote|polls?|campaign|olympics|games|world cup|census|budget|season|war|crisis|protests?|summit|invasion|revolution|referendum|uprising|coup|pandemic|floods?|earthquake|attacks?|riots?|championships?|tournament|report|agreement|accord|treaty|deal|law|constitution|annexation|offensive|presidential|parliamentary|general|midterms?|primaries|primary|edition|version|model|budget)\b/i
 
 /** Preposition before a bare month name ("in October"); without one, "May" may be a name and "march" a verb. */
-export const MONTH_BEFORE = /\b(?:in|since|from|until|till|by|before|after|during|of|between|and|or|to|through|throughout|early|late|mid|last|next|this|every|each|on|around|until)[\s-]+$/i
+export const MONTH_BEFORE = /\b(?:in|since|from|until|till|by|before|after|during|of|between|and|or|to|through|throughout|early|late|mid|last|next|this|every|each|on|around|until|for)[\s-]+$/i
 export const BARE_MONTH = new RegExp(`^(?:${MONTH_ALT})$`, 'i')
 export const NUMERIC_DATE = /^(\d{1,4})[/.-](\d{1,2})[/.-](\d{2,4})$/
 
 /** Range openers just before an expression: "since X" and "from X" open a range at X, "by X" and "until X" close one. */
-export const RANGE_FROM_BEFORE = /\b(?:since|from|starting|starting in|as of|beginning in|beginning)\s+(?:the\s+)?$/i
-export const RANGE_TO_BEFORE = /\b(?:by|until|till|up to|up until|no later than)\s+(?:the\s+)?$/i
+export const RANGE_FROM_BEFORE = /\b(?:since|from|starting|starting in|as of|beginning in|beginning)\s+(?:(?:the|their|its|his|her|our)\s+)?$/i
+export const RANGE_TO_BEFORE = /\b(?:by|until|till|up to|up until|no later than|through|within)\s+(?:(?:the|their|its|his|her|our)\s+)?$/i
 /** Chrono's "past few months", "past year", "last three weeks" span from then up to the reference date. */
 const COUNT = '(?:few|several|couple of|\\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve)'
 export const PAST_SPAN = new RegExp(`^(?:the\\s+)?(?:(?:past|previous)\\s+(?:${COUNT}\\s+)?|last\\s+${COUNT}\\s+)(?:days?|weeks?|months?|years?|decades?)$`, 'i')
@@ -61,8 +82,8 @@ export const PAST_SPAN = new RegExp(`^(?:the\\s+)?(?:(?:past|previous)\\s+(?:${C
 export const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'] as const
 export const WEEKDAY_ONLY = /^(?:on\s+)?(sunday|monday|tuesday|wednesday|thursday|friday|saturday)s?$/i
 
-/** Chrono results dropped: deictic words that anchor nothing in a timeline. */
-export const SKIP_CHRONO = /^(?:now|right now|currently|at the moment|the weekend|weekend|this week)$/i
+/** Chrono results dropped: deictic words that anchor nothing in a timeline, and durations ("for three days"). */
+export const SKIP_CHRONO = /^(?:24\/7|now|right now|currently|at the moment|the weekend|weekend|this week|for\s+(?:(?:the\s+)?(?:next|past|last|coming)\s+)?(?:a|an|\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|a few|few|a couple of|many)\s.*)$/i
 
 /** Unit words in relative expressions, to set the precision chrono does not report ("last week" → week). */
 export const UNIT_DAY = /\b(?:days?|yesterday|today|tomorrow|tonight)\b/i
@@ -70,12 +91,51 @@ export const UNIT_WEEK = /\bweeks?\b/i
 export const UNIT_MONTH = /\bmonths?\b/i
 export const UNIT_YEAR = /\byears?\b/i
 
-/** Tense cues near a date, to pick the year of "February 24" and the side of "on Monday". */
-export const FUTURE_CUE = /\b(?:will|shall|won['’]t|['’]ll|going to|next|coming|upcoming|plans? to|planned|scheduled|expected to|is to|are to|intends? to|due to|set to)\b/i
-export const PAST_CUE = /\b(?:was|were|had|did|ago|last|came|went|held|met|said|told|saw|began|took|gave|made|led|won|lost|left|sent|fled|fought|struck|hit|became|brought|built|bought|caught|chose|fell|found|got|grew|heard|kept|knew|paid|ran|rose|sold|spoke|stood|thought|threw|wrote|broke|been|[a-z]{2,}ed)\b/
-export const NOT_PAST_ED = /\b(?:need|needed|feed|speed|seed|indeed|united|based|red|bed|shed|bred|embed|proceed|exceed|succeed|led)\b/
-/** Clause boundaries inside a sentence, for the tense window. */
-export const CLAUSE_BREAK = /[,;:–—]|\b(?:and|but|while|when|after|before|because|although|though|whereas)\b/g
+/**
+ * Tense cues, one alternation per class (first class wins at a position, so "was expected to" is a future in
+ * the past before "was" is a past). The cue nearest to a date inside its clause decides its tense.
+ *   pastModal  "would have", "could have": a past, counterfactual or not;
+ *   pastPlan   a plan told in the past ("was scheduled for March", "was due to"): kept or not, before or after
+ *              now; no tense (the nearest occurrence);
+ *   fip        future in the past: "would", "was going to", "promised to" (after the speech or plan, before or after now);
+ *   future     "will", "is expected to", "plans to", modals of a coming event ("might", "should");
+ *   past       finite past forms: auxiliaries, irregular pasts, and regular "-ed" words (participles after an
+ *              auxiliary are skipped: "will be stationed" is not a past).
+ */
+const FIP_WORDS = "would(?!\\s+(?:not\\s+)?have\\b)|['’]d\\s+(?!have\\b)(?=\\w)|(?:promised|pledged|vowed|threatened|planned|intended|hoped|aimed|wanted|expected|proposed|offered|undertook|committed)\\s+to\\b|(?<!(?:than|as|had|has|have)\\s+)(?:expected|anticipated|predicted|forecast|projected)"
+const PAST_PLAN_WORDS = "(?:was|were)\\s+(?:not\\s+)?(?:going|due|expected|set|scheduled|supposed|planned|slated|poised|about|meant)\\s+to|(?:was|were)\\s+to\\s+(?=\\w)|(?:was|were)\\s+(?:originally\\s+)?(?:scheduled|planned|slated|due|set)\\b"
+const FUTURE_WORDS = "expects|anticipates?|predicts|forecasts|foresees?|will|shall|won['’]t|['’]ll|going\\s+to|(?:plans?|planning|intends?|intending|aims?|aiming|hopes?|hoping|expects?|wants?|seeks?|is\\s+set|are\\s+set|is\\s+due|are\\s+due|is\\s+expected|are\\s+expected|is\\s+scheduled|are\\s+scheduled|is\\s+slated|are\\s+slated|is\\s+poised|are\\s+poised|is\\s+forecast|are\\s+forecast|is\\s+projected|are\\s+projected|is|are)\\s+to(?=\\s+\\w)|(?:is|are)\\s+(?:planned|scheduled|expected|set|slated|due)\\b|planned|scheduled|upcoming|next|coming|might(?!\\s+(?:not\\s+)?have\\b)|could(?!\\s+(?:not\\s+)?have\\b|\\s+not\\b|n['’]t)|may(?=\\s+(?:\\w+ly\\s+)?(?:be|have to|need|want|come|take|go|get|make|see|wait|decide|face|become|lose|win|rise|fall|vote)\\b)|should(?!\\s+(?:not\\s+)?have\\b)|must(?!\\s+(?:not\\s+)?have\\b)|due\\s+(?:in|on|by)\\b"
+const PAST_WORDS = "(?:saying|announcing|telling|adding|noting|warning|insisting|arguing|claiming|stating|declaring|explaining|confirming|revealing|acknowledging|admitting)(?=\\s+(?:on|in|last|this|at|early|late|yesterday|today|\\w+day)\\b)|was|were|had|did|ago|came|went|held|met|said|told|saw|began|took|gave|made|led|won|lost|left|sent|fled|fought|struck|hit|became|brought|built|bought|caught|chose|fell|found|got|grew|heard|kept|knew|paid|ran|rose|sold|spoke|stood|thought|threw|wrote|broke|been|spent|sought|taught|meant|felt|lent|dealt|drove|flew|forgot|froze|hid|hung|laid|lit|rode|rang|sang|sank|shook|shot|shut|slept|spun|stole|stuck|swore|swept|swam|tore|understood|woke|wore|withdrew|overcame|undertook|upheld|oversaw|beat|[a-z]{2,}ed"
+export const TENSE_CUE = new RegExp(
+  `\\b(?:(?<pastModal>(?:would|could|might|should|must|may)\\s+(?:not\\s+)?have)|(?<pastPlan>${PAST_PLAN_WORDS})|(?<fip>${FIP_WORDS})|(?<future>${FUTURE_WORDS})|(?<past>${PAST_WORDS}))\\b`,
+  'gi',
+)
+/** "-ed" words that are not past verbs. */
+export const NOT_PAST_ED = /^(?:need|needed|feed|speed|seed|indeed|united|based|red|bed|shed|bred|embed|proceed|exceed|succeed|hundred|proposed|alleged|so-called|advanced|detailed|limited|skilled|armed|aged|biased|talented|renewed)$/i
+/** An auxiliary just before a past form makes it a participle of another tense ("will be stationed", "to be held"). */
+export const AUX_BEFORE_PARTICIPLE = /\b(?:be|being|is|are|am|to|get|gets|getting|will|would|'s|’s)\s+(?:\w+ly\s+)?$/i
+/**
+ * Clause boundaries inside a sentence, for the tense window; "that" after a verb of saying or thinking opens a
+ * reported clause with its own tense ("said in January that in March the chamber would ...").
+ */
+export const CLAUSE_BREAK = /[,;:–—]|\s-\s|\b(?:and|but|while|when|because|although|though|whereas|which|who)\b|(?<=\b(?:said|says|say|told|tells|announced|warned|added|stated|insisted|argued|claimed|noted|believes?|believed|thinks?|thought|expects?|expected|hopes?|hoped|fears?|feared|predicted|promised|pledged|vowed|confirmed|reported|showed|shows|suggests?|suggested|indicated?|indicates)(?:\s+[\w'’]+){0,4}?\s+)that\b/g
+
+/**
+ * A future in the past ("said the chamber would vote in July") counts from the time of speaking, which a news
+ * report places shortly before publication: this many days before it.
+ */
+export const FIP_SLACK_DAYS = 30
+/** "since March" is a past (a range reaching to now). */
+export const SINCE_BEFORE = /\bsince\s+(?:the\s+|their\s+|its\s+|his\s+|her\s+|our\s+)?$/i
+/** "this November": the month of the reference year, before or after it. */
+export const THIS_BEFORE = /\bthis\s+$/i
+/** A dateline ("WASHINGTON, Dec. 8 (UPI) —", "CHISINAU, Nov 3 -"): the day of writing, the nearest occurrence. */
+export const DATELINE_BEFORE = /^\s*[A-Z][A-Z .'’-]+,(?:\s+[A-Z][a-z.]+,)?\s*$/
+/** "last March" is a past, "next March" a future, whatever the verb. */
+export const LAST_BEFORE = /\blast\s+$/i
+export const NEXT_BEFORE = /\b(?:next|this coming|coming)\s+$/i
+/** "until"/"by" with no verb to tell looks ahead ("until February's primaries"); "between now and November" too. */
+export const LEAN_FUTURE_BEFORE = /\b(?:until|till|by|no later than|now and|from now (?:until|to))\s+(?:the\s+)?$/i
 
 /** Latest plausible year relative to the reference year (a "2150" in a news text is a number, not a date). */
 export const MAX_YEARS_AHEAD = 60
