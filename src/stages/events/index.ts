@@ -5,14 +5,37 @@ import type { Stage } from '../../pipeline/stage.js'
 
 // Regexes of the events stage, with why each is there.
 
-/** Where a sentence splits into clauses: semicolons, dashes, colons, and a comma before a conjunction. */
-const CLAUSE_SPLIT = /;\s+|\s[–—]\s|:\s+|,\s+(?=(?:and|but|while|whereas|after|before|when|as|which|although|though|because|so|then|yet)\b)/g
+/**
+ * Where a sentence splits into clauses: semicolons, dashes (a spaced hyphen too, as in wire datelines), colons,
+ * a comma before a conjunction, and a comma before a participle of saying (", saying the derailment ...").
+ */
+const CLAUSE_SPLIT = /;\s+|\s[–—-]\s|:\s+|,\s+(?=(?:and|but|while|whereas|after|before|when|as|which|although|though|because|so|then|yet|saying|adding|noting|arguing|claiming|warning|insisting|explaining|stressing|citing)\b)/g
+/** Verbs of saying, thinking and deciding whose complement clause is an event of its own. */
+const REPORT_VERB = '(?:said|says|say|told|tells|announced|announces|added|adds|warned|warns|stated|states|insisted|argued|claimed|noted|explained|confirmed|predicted|promised|pledged|vowed|signalled|signaled|indicated|acknowledged|admitted|estimated|reported|expects|expected|believes|believed|thinks|thought|hopes|hoped|fears|feared|stressed|emphasized|emphasised|agreed|decided|revealed|disclosed|suggested|showed|shows|saying|adding|noting|arguing|claiming|warning)'
+const MONTH_OR_DAY = '(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\\b'
+/**
+ * Start of a reported clause: the verb of saying, up to five words of adjunct or addressee ("in a statement",
+ * "on Thursday", "reporters"), then "that" or a subject with a finite verb ("said on Thursday it would ration").
+ */
+const COMPLEMENT_START = new RegExp(
+  `\\b${REPORT_VERB}\\b(?:\\s+(?!that\\b)[\\w'’.-]+){0,5}?\\s+(?:that\\s+|(?=(?:it|he|she|they|we|I|there|the|its|his|her|their|this|these|those|(?!${MONTH_OR_DAY})[A-Z][a-z]+(?:\\s+[A-Z][a-z]+)?['’]?s?)\\s+(?:(?!that\\b)[\\w'’-]+\\s+){0,3}?(?:would|will|had|was|were|could|might|should|is|are|has|have|may|can)\\b))`,
+  'g',
+)
+/** A noun phrase holding the date and followed by its verb ("the derailment in Ohio in February showed"): its start. */
+const NP_START = /^(?:(?:saying|adding|noting|arguing|claiming|warning|that|and|but|as|while)\s+)?((?:the|a|an|this|these|those|its|his|her|their|our|[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*['’]s)\s)/
+/** Words that show a verb (or a clause) before the date, so the date is not inside a subject noun phrase. */
+const VERB_BEFORE = /\b(?:is|are|was|were|be|been|has|have|had|will|would|could|can|may|might|shall|should|must|did|does|do|said|says|that|which|who|whom|where|when|[a-z]+ed)\b/i
+/** The finite verb right after a subject noun phrase. */
+const VERB_AFTER = /^\s*(?:is|are|was|were|has|have|had|will|would|could|can|may|might|did|does|showed|shows|led|leads|left|killed|caused|forced|prompted|sparked|triggered|made|became|came|drew|brought|remains|remained|marked|[a-z]{2,}ed)\b/
+/** Conditions and weak modals: the event may or may not take place. "would" alone is handled apart. */
+const CONDITIONAL = /\b(?:could|might|may|if|unless|possibly|perhaps|potentially|would have)\b/i
+const WOULD = /\bwould\b|['’]d\s+(?!have)\w/i
+/** A verb of saying before a "would" clause makes it a reported plan (future in the past), not a hypothesis. */
+const REPORTED_PLAN_LEAD = new RegExp(`\\b${REPORT_VERB}\\b`, 'i')
 /** Clause fragments shorter than this many words (besides the date) are joined to the next ("In 2020, ..."). */
 const MIN_CLAUSE_WORDS = 3
 /** An anxious frame before the date makes the event feared ("expressed fears that an offensive could come"). */
 const FEARED = /\b(?:fears?|feared|fearing|worr(?:y|ies|ied|ying)|warn(?:s|ed|ing)?|concerns?|concerned|dangers?|threat(?:en|ens|ened)?|risks?|alarm(?:ed)?|anxious)\b/i
-/** Modals and conditions: the event may or may not take place. */
-const HYPOTHETICAL = /\b(?:could|might|may|would|if|unless|possibly|perhaps|potentially)\b/i
 /** Intentions and schedules: the event is planned. */
 const PLANNED = /\b(?:will|shall|['’]ll|going to|plans? to|planned|planning to|scheduled|intends? to|set to|is to|are to|expected to|due to)\b/i
 /** A state that started and still holds: present perfect, progressive, "currently", "continues". */
@@ -23,8 +46,18 @@ const REPORTED = /\b(?:reportedly|allegedly|according to|reports? (?:say|said|su
 /** Clauses opening with a time or cause subordinator are adjuncts: the main clause's fear or hearsay frame does not reach them. */
 const ADJUNCT_START = /^(?:after|before|when|since|because|as|while|whereas|although|though)\b/i
 
-/** The clause of `sentence` holding `date`, by the split rules above. */
-export function clauseOf(text: string, sentence: Span, date: Span): Span {
+/** Where the clause of `date` starts and ends inside `sentence`, and where its main part ends (before a reported clause). */
+export interface EventClause extends Span {
+  /** End of the part whose verb governs the date (a verb of saying and its adjuncts), for the status. */
+  readonly mainEnd: number
+}
+
+/**
+ * The clause of `sentence` holding `date`, by the split rules above. A date inside a reported clause
+ * ("said ... that the chamber would take up the bill in July") gets that clause; a date inside a subject noun
+ * phrase ("the derailment in East Palestine, Ohio, in February showed ...") gets the noun phrase.
+ */
+export function clauseOf(text: string, sentence: Span, date: Span): EventClause {
   const s = text.slice(sentence.start, sentence.end)
   const cuts: number[] = [0]
   CLAUSE_SPLIT.lastIndex = 0
@@ -42,21 +75,44 @@ export function clauseOf(text: string, sentence: Span, date: Span): Span {
     (s.slice(a, relStart).split(/\s+/).filter(Boolean).length + s.slice(relEnd, b).split(/\s+/).filter((w) => /\w/.test(w)).length)
   while (words(from, to) < MIN_CLAUSE_WORDS && j < cuts.length - 1) to = cuts[++j] ?? s.length
   while (words(from, to) < MIN_CLAUSE_WORDS && i > 0) from = cuts[--i] ?? 0
+  // A reported clause inside: the date after its start belongs to it; a date before it to the act of saying.
+  let mainEnd = to
+  COMPLEMENT_START.lastIndex = 0
+  for (let m = COMPLEMENT_START.exec(s); m; m = COMPLEMENT_START.exec(s)) {
+    const at = m.index + m[0].length
+    if (at <= from || m.index >= to) continue
+    if (at <= relStart && words(at, to) >= MIN_CLAUSE_WORDS) from = at
+    else if (at >= relEnd && at < mainEnd) mainEnd = at
+  }
+  // The date inside the subject of the clause: the noun phrase up to the date is the event.
+  const head = s.slice(from, relStart)
+  const np = NP_START.exec(head)
+  if (np && VERB_AFTER.test(s.slice(relEnd, to)) && !VERB_BEFORE.test(head.slice(np[0].length)) && head.split(/\s+/).length <= 14) {
+    from = from + np[0].length - (np[1]?.length ?? 0)
+    to = relEnd
+    mainEnd = to
+  }
   let a = from
   let b = to
-  while (a < b && /[\s,;:–—]/.test(s[a] ?? '')) a++
-  while (b > a && /[\s,;:–—.!?]/.test(s[b - 1] ?? '')) b--
-  return { start: sentence.start + a, end: sentence.start + b }
+  while (a < b && /[\s,;:–—-]/.test(s[a] ?? '')) a++
+  while (b > a && /[\s,;:–—.!?-]/.test(s[b - 1] ?? '')) b--
+  let me = Math.min(mainEnd, b)
+  while (me > a && /[\s,;:–—.!?-]/.test(s[me - 1] ?? '')) me--
+  return { start: sentence.start + a, end: sentence.start + b, mainEnd: sentence.start + Math.max(me, Math.min(b, relEnd)) }
 }
 
 /** Status of the event in `clause`; `lead` is the sentence text before the clause (where "fears that" sits). */
 export function statusOf(clause: string, leadText: string, date: DateMention, published?: string): EventStatus {
   // An adjunct clause ("…, after Belarus announced in October") is outside the frame of the main clause.
   const lead = ADJUNCT_START.test(clause) ? '' : leadText
+  const hypothetical = CONDITIONAL.test(clause)
+  const would = WOULD.test(clause)
   if (FEARED.test(lead) || FEARED.test(clause)) {
-    if (HYPOTHETICAL.test(clause) || PLANNED.test(clause) || FEARED.test(lead)) return 'feared'
+    if (hypothetical || would || PLANNED.test(clause) || FEARED.test(lead)) return 'feared'
   }
-  if (HYPOTHETICAL.test(clause)) return 'hypothetical'
+  if (hypothetical) return 'hypothetical'
+  // "would" after a verb of saying is a future in the past: a reported plan ("said the chamber would vote in July").
+  if (would) return REPORTED_PLAN_LEAD.test(lead) ? 'planned' : 'hypothetical'
   if (PLANNED.test(clause)) return 'planned'
   if (published && date.value && date.value.slice(0, 10) > published.slice(0, 10) && !/\b(?:was|were|had|did)\b/i.test(clause)) {
     return ONGOING.test(clause) ? 'ongoing' : 'planned'
@@ -96,10 +152,12 @@ function run(doc: Doc): Doc {
   const events: Event[] = []
   for (const [i, d] of dates.entries()) {
     const sentence = sentenceAt(sentences, d.start) ?? { start: d.start, end: d.end }
-    const span = clauseOf(doc.text, sentence, d)
+    const { mainEnd, ...span } = clauseOf(doc.text, sentence, d)
     const text = doc.text.slice(span.start, span.end)
     const lead = doc.text.slice(sentence.start, span.start)
-    events.push({ ...span, text, date: i, status: statusOf(text, lead, d, doc.meta.published), actors: actorsIn(mentions, span) })
+    // The status is that of the part governing the date: "said on Thursday it would ration ..." is a statement made.
+    const governing = doc.text.slice(span.start, mainEnd)
+    events.push({ ...span, text, date: i, status: statusOf(governing, lead, d, doc.meta.published), actors: actorsIn(mentions, span) })
   }
   return withLayers(doc, { events })
 }
