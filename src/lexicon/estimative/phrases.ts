@@ -12,9 +12,13 @@
 //   pre        uncertainty before its proposition ("too early to assess P", "unclear whether P")
 //   post       uncertainty after its proposition ("P remains uncertain")
 //   modal      could/may/might: weak, kept only where the clause is a forecast (inside a quote)
+//   noun       a chance or possibility with a that-clause ("there is a real possibility that P")
+// "possible", "it is possible that", "thinks it possible that", "there is a chance that", "cannot be ruled out":
+// a bare possibility, read like could/may/might as a roughly even chance (the seeds gold accepts even, uncertain
+// or unlikely for "could"); "conceivable" admits less than "possible" (it can only be imagined): unlikely.
 import type { Band } from '../../doc/layers.js'
 
-export type CueKind = 'adjective' | 'adverb' | 'belief' | 'pre' | 'post' | 'modal'
+export type CueKind = 'adjective' | 'adverb' | 'belief' | 'pre' | 'post' | 'modal' | 'noun'
 export type CueSource = 'ICD 203' | 'Kent' | 'PHIA' | 'usage'
 
 export interface EstimativePhrase {
@@ -88,9 +92,9 @@ export const ESTIMATIVE_PHRASES: readonly EstimativePhrase[] = [
   p('doubtful', 'unlikely', 'adjective', 'Kent'),
   p('we estimate', 'likely', 'belief', 'Kent'),
   // UK PHIA probability yardstick
-  p('remote chance', 'almost no chance', 'adjective', 'PHIA'),
+  p('remote chance', 'almost no chance', 'noun', 'PHIA'),
   p('highly unlikely', 'very unlikely', 'adjective', 'PHIA'),
-  p('realistic possibility', 'roughly even chance', 'adjective', 'PHIA'),
+  p('realistic possibility', 'roughly even chance', 'noun', 'PHIA'),
   p('highly likely', 'very likely', 'adjective', 'PHIA'),
   // Common usage, mapped to the nearest band
   p('extremely unlikely', 'very unlikely', 'adjective', 'usage'),
@@ -118,13 +122,13 @@ export const ESTIMATIVE_PHRASES: readonly EstimativePhrase[] = [
   p('bound to', 'almost certain', 'adverb', 'usage'),
   p('virtually impossible', 'almost no chance', 'adjective', 'usage'),
   p('almost impossible', 'almost no chance', 'adjective', 'usage'),
-  p('no chance', 'almost no chance', 'adjective', 'usage'),
-  p('little chance', 'very unlikely', 'adjective', 'usage'),
-  p('slim chance', 'very unlikely', 'adjective', 'usage'),
-  p('small chance', 'unlikely', 'adjective', 'usage'),
-  p('good chance', 'likely', 'adjective', 'usage'),
-  p('strong chance', 'very likely', 'adjective', 'usage'),
-  p('even chance', 'roughly even chance', 'adjective', 'usage'),
+  p('no chance', 'almost no chance', 'noun', 'usage'),
+  p('little chance', 'very unlikely', 'noun', 'usage'),
+  p('slim chance', 'very unlikely', 'noun', 'usage'),
+  p('small chance', 'unlikely', 'noun', 'usage'),
+  p('good chance', 'likely', 'noun', 'usage'),
+  p('strong chance', 'very likely', 'noun', 'usage'),
+  p('even chance', 'roughly even chance', 'noun', 'usage'),
   p('fifty-fifty', 'roughly even chance', 'adjective', 'usage'),
   p('50-50', 'roughly even chance', 'adjective', 'usage'),
   p('toss-up', 'roughly even chance', 'adjective', 'usage'),
@@ -132,7 +136,38 @@ export const ESTIMATIVE_PHRASES: readonly EstimativePhrase[] = [
   p('possibly', 'roughly even chance', 'adverb', 'usage'),
   p('perhaps', 'roughly even chance', 'adverb', 'usage'),
   p('maybe', 'roughly even chance', 'adverb', 'usage'),
+  p('conceivable', 'unlikely', 'adjective', 'usage', 'almost no chance'),
+  p('conceivably', 'unlikely', 'adverb', 'usage'),
+  p('real possibility', 'roughly even chance', 'noun', 'PHIA'),
+  p('distinct possibility', 'roughly even chance', 'noun', 'PHIA'),
+  p('serious possibility', 'roughly even chance', 'noun', 'PHIA'),
+  p('strong possibility', 'likely', 'noun', 'usage'),
+  p('real chance', 'roughly even chance', 'noun', 'usage'),
+  p('fair chance', 'roughly even chance', 'noun', 'usage'),
+  p('decent chance', 'roughly even chance', 'noun', 'usage'),
+  p('outside chance', 'very unlikely', 'noun', 'usage'),
+  p('high probability', 'very likely', 'noun', 'usage'),
+  p('low probability', 'unlikely', 'noun', 'usage'),
+  p('high likelihood', 'very likely', 'noun', 'usage'),
+  p('every chance', 'likely', 'noun', 'usage'),
+  p('there is a chance', 'roughly even chance', 'noun', 'usage'),
+  p("there's a chance", 'roughly even chance', 'noun', 'usage'),
+  p('there was a chance', 'roughly even chance', 'noun', 'usage'),
+  p('there is some chance', 'roughly even chance', 'noun', 'usage'),
+  p('there is a possibility', 'roughly even chance', 'noun', 'usage'),
+  p("there's a possibility", 'roughly even chance', 'noun', 'usage'),
+  p('there is a risk', 'roughly even chance', 'noun', 'usage'),
+  p("there's a risk", 'roughly even chance', 'noun', 'usage'),
   p('cannot be ruled out', 'roughly even chance', 'post', 'usage'),
+  p('cannot be excluded', 'roughly even chance', 'post', 'usage'),
+  p("can't be excluded", 'roughly even chance', 'post', 'usage'),
+  p('could not be ruled out', 'roughly even chance', 'post', 'usage'),
+  p("couldn't be ruled out", 'roughly even chance', 'post', 'usage'),
+  // "ruled out that P" denies it; "does not rule out that P" leaves it possible
+  p('rule out', 'almost no chance', 'belief', 'usage', 'roughly even chance'),
+  p('rules out', 'almost no chance', 'belief', 'usage', 'roughly even chance'),
+  p('ruled out', 'almost no chance', 'belief', 'usage', 'roughly even chance'),
+  p('been ruled out', 'almost no chance', 'post', 'usage', 'roughly even chance'),
   p("can't be ruled out", 'roughly even chance', 'post', 'usage'),
   p('could', 'roughly even chance', 'modal', 'usage'),
   p('might', 'roughly even chance', 'modal', 'usage'),

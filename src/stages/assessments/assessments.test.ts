@@ -83,6 +83,22 @@ const CASES: [string[], TestQuote[], Row[]][] = [
   [['The likely winner was announced in May.'], [], []],
   [['It is possible to buy tickets online. Officials will make sure that it works.'], [], []],
   [['Thousands of soldiers will be stationed in Belarus.'], [], []],
+  // a bare possibility reads as a roughly even chance, whatever frames it
+  [['Schmid also thinks it possible that Russia will launch a new offensive in the summer.'], [], [['Russia will launch a new offensive in the summer', 'roughly even chance', 'Ulrich Schmid', 'thinks it possible that']]],
+  [['Schmid does not think it likely that Belarus will join the war.'], [], [['Belarus will join the war', 'unlikely', 'Ulrich Schmid', 'think it likely that']]],
+  [['Schmid said there is a real possibility that Belarus will join the war.'], [], [['Belarus will join the war', 'roughly even chance', 'Ulrich Schmid', 'there is a real possibility that']]],
+  [['Leukavets said it is possible that the talks collapse.'], [], [['the talks collapse', 'roughly even chance', 'Alla Leukavets', 'it is possible that']]],
+  [['Leukavets said it is conceivable that the talks collapse.'], [], [['the talks collapse', 'unlikely', 'Alla Leukavets', 'it is conceivable that']]],
+  [['Leukavets does not rule out that Minsk sends troops.'], [], [['Minsk sends troops', 'roughly even chance', 'Alla Leukavets', 'does not rule out that']]],
+  [
+    ['“A new offensive cannot be ruled out,” Gerasimov said.'],
+    [{ content: 'A new offensive cannot be ruled out', speaker: 'Nikita Gerasimov' }],
+    [['A new offensive', 'roughly even chance', 'Nikita Gerasimov', 'cannot be ruled out']],
+  ],
+  [['Schmid said there is little chance that the sanctions will be lifted.'], [], [['the sanctions will be lifted', 'very unlikely', 'Ulrich Schmid', 'there is little chance that']]],
+  // a chance without what it is a chance of, or a possibility talked about, is no judgement
+  [['Schmid has a good chance to win the prize.'], [], []],
+  [['The possibility of talks was discussed in Minsk.'], [], []],
   // other shapes
   [['Schmid said it is unlikely that Belarus will not stay neutral.'], [], [['Belarus will not stay neutral', 'likely', 'Ulrich Schmid', 'it is unlikely that']]],
   [['Analysts doubt that the offensive will succeed.'], [], [['the offensive will succeed', 'unlikely', null, 'doubt that']]],

@@ -33,6 +33,16 @@ const CASES: [string, string][] = [
   ['possibly', 'roughly even chance'], ['perhaps', 'roughly even chance'], ['maybe', 'roughly even chance'],
   ['cannot be ruled out', 'roughly even chance'], ["can't be ruled out", 'roughly even chance'], ['could', 'roughly even chance'],
   ['might', 'roughly even chance'], ['may', 'roughly even chance'],
+  // bare possibilities and chances
+  ['conceivable', 'unlikely'], ['conceivably', 'unlikely'], ['not conceivable', 'almost no chance'], ['it is conceivable that', 'unlikely'],
+  ['thinks it possible that', 'roughly even chance'], ['real possibility', 'roughly even chance'], ['a distinct possibility', 'roughly even chance'],
+  ['a serious possibility', 'roughly even chance'], ['a strong possibility', 'likely'], ['a real chance', 'roughly even chance'],
+  ['a fair chance', 'roughly even chance'], ['a decent chance', 'roughly even chance'], ['an outside chance', 'very unlikely'],
+  ['a high probability', 'very likely'], ['a low probability', 'unlikely'], ['a high likelihood', 'very likely'], ['every chance', 'likely'],
+  ['there is a chance', 'roughly even chance'], ["there's a chance", 'roughly even chance'], ['there is some chance', 'roughly even chance'],
+  ['there is a possibility', 'roughly even chance'], ['there is a risk', 'roughly even chance'], ['cannot be excluded', 'roughly even chance'],
+  ['could not be ruled out', 'roughly even chance'], ['has not been ruled out', 'roughly even chance'], ['has been ruled out', 'almost no chance'],
+  ['ruled out', 'almost no chance'], ['does not rule out', 'roughly even chance'], ["doesn't rule out that", 'roughly even chance'],
   // beliefs
   ['believes that', 'likely'], ['believe', 'likely'], ['believed', 'likely'], ['thinks', 'likely'], ['I think', 'likely'],
   ['assumes that', 'likely'], ['expects', 'likely'], ['expected', 'likely'], ['suspects that', 'likely'], ['predicts', 'likely'],
