@@ -26,6 +26,13 @@ const INSTITUTION_HEADS = new Set(['council', 'committee', 'commission', 'minist
 const ORG_TAIL_RE = /^ (of|on|for|and)( the)? (\p{Lu}[\p{L}’'-]*(?: (?:of|on|for|the|\p{Lu}[\p{L}’'-]*))*)/u
 /** An acronym in parentheses right after a name: "(ECFR)". */
 const PAREN_ACRONYM_AFTER_RE = /^\s*\(\s*(\p{Lu}[\p{Lu}.&]{1,11})\s*\)/u
+/** Letters glued to a name by an ampersand belong to it: "S" + "&P", "AT" + "&T". */
+const AMP_BEFORE_RE = /[\p{L}\p{N}]+&$/u
+const AMP_AFTER_RE = /^&[\p{L}\p{N}]+/u
+/** An index number after an ampersand or all-capital name ("S&P 500", "FTSE 100"); not a year, not a quantity. */
+const INDEX_NUMBER_RE = /^ (?!1[89]\d\d\b|20\d\d\b)(\d{2,4})(?![\d,.%]|\s*(?:percent|per cent|points?|million|billion|shares?)\b)/
+/** A capitalised word right after a person or place name: an institution head makes the whole an org ("Clinton School"). */
+const HEAD_AFTER_RE = /^ (\p{Lu}\p{Ll}+)(?![\p{L}-])/u
 /** A cue before a name that says it is an org outweighs this many contrary tags. */
 const ORG_CUE_WEIGHT = 10
 
@@ -62,7 +69,27 @@ function dropTitles(text: string, start: number, end: number): number {
     if (!m || !notNameStart(m[1]!)) break
     s += m[0].length
   }
-  return s
+  return dropInnerTitle(text, s, end)
+}
+
+/** Most capitalised words before a title inside a PER span ("Charlotte Mayor Jennifer Roberts"). */
+const MAX_WORDS_BEFORE_INNER_TITLE = 3
+
+/**
+ * "Charlotte Mayor Jennifer Roberts", "Kremlin Spokesman Dmitry Peskov": a capitalised role noun inside a PER
+ * span with a full name after it; the name starts after the role. A role word at the end or before a lone
+ * suffix is a surname ("Stephen King", "Martin Luther King Jr.").
+ */
+function dropInnerTitle(text: string, start: number, end: number): number {
+  const lx = lexicon()
+  const ws = [...text.slice(start, end).matchAll(/\S+/g)]
+  for (let i = 1; i <= MAX_WORDS_BEFORE_INNER_TITLE && i < ws.length - 2; i++) {
+    const w = ws[i]![0]
+    if (!/^\p{Lu}\p{Ll}+$/u.test(w) || !lx.roles.has(w.toLowerCase())) continue
+    const rest = ws.slice(i + 1).map((x) => x[0])
+    if (rest.length >= 2 && rest.every((x) => /^\p{Lu}/u.test(x)) && !/^(?:jr|sr|ii|iii|iv)\.?$/i.test(rest[0]!)) return start + ws[i + 1]!.index!
+  }
+  return start
 }
 
 /** "Nikita Gerasimov Berlin": a place glued after a full person name is not part of it. */
@@ -106,11 +133,46 @@ function orgTail(text: string, m: WorkMention, limit: number): number {
   return INSTITUTION_HEADS.has(head) && words.length <= 4 ? end : m.end
 }
 
-/** "Stockholm Center" + " for " + "Eastern European Studies" → one ORG mention; untagged tails join too (orgTail). */
+/** Widens a span over ampersand-glued letters ("S&P", "AT&T") and an index number after such a name ("S&P 500"). */
+function glueAmpersand(text: string, start: number, end: number): { start: number; end: number } {
+  const b = AMP_BEFORE_RE.exec(text.slice(Math.max(0, start - 12), start))
+  if (b) start -= b[0].length
+  const a = AMP_AFTER_RE.exec(text.slice(end, end + 12))
+  if (a) end += a[0].length
+  const name = text.slice(start, end)
+  if (name.includes('&') || /^\p{Lu}{3,6}$/u.test(name)) {
+    const n = INDEX_NUMBER_RE.exec(text.slice(end, end + 30))
+    if (n) end += n[0].length
+  }
+  return { start, end }
+}
+
+/**
+ * Repairs the tagger's cuts inside org names: a person or place followed by an untagged institution head
+ * ("Clinton" + " School") becomes that org; two pieces with one space between ("Nasdaq" + "Composite")
+ * are one when the second is a one-word ORG in title case (not "EU NATO", not "Senate" + "Democrats"); "Stockholm Center" + " for "
+ * + "Eastern European Studies" is one; untagged tails join too (orgTail).
+ */
 function joinOrgPieces(text: string, ms: WorkMention[]): WorkMention[] {
   const out: WorkMention[] = []
   for (const [i, m] of ms.entries()) {
+    const limit = ms[i + 1]?.start ?? text.length
+    if (m.type === 'PER' || m.type === 'LOC') {
+      const h = HEAD_AFTER_RE.exec(text.slice(m.end, m.end + 24))
+      if (h && INSTITUTION_HEADS.has(h[1]!.toLowerCase()) && m.end + h[0].length <= limit) {
+        m.type = 'ORG'
+        m.end += h[0].length
+        m.name = cleanName(text.slice(m.start, m.end))
+      }
+    }
     const prev = out[out.length - 1]
+    const orgish = (x: WorkMention) => x.type === 'ORG' || x.type === 'MISC'
+    if (prev && orgish(prev) && m.type === 'ORG' && text.slice(prev.end, m.start) === ' ' && /^\p{Lu}\p{Ll}+$/u.test(m.name) && !lexicon().parties.has(m.name)) {
+      prev.end = m.end
+      prev.name = cleanName(text.slice(prev.start, prev.end))
+      if (m.type === 'ORG') prev.type = 'ORG'
+      continue
+    }
     if (prev && prev.type === 'ORG' && ORG_JOINERS.has(text.slice(prev.end, m.start))) {
       const head = nameWords(prev.name).pop()?.toLowerCase() ?? ''
       if (m.type === 'ORG' || m.type === 'MISC' || (m.type === 'LOC' && ORG_HEADS.has(head))) {
@@ -133,22 +195,47 @@ function joinOrgPieces(text: string, ms: WorkMention[]): WorkMention[] {
 
 export function normalizeMentions(work: Work, tagged: readonly Mention[]): void {
   const out: WorkMention[] = []
+  // Last words of tagged full person names: a lone role noun that is one of them is a surname ("Mr. Justice").
+  const surnames = new Set<string>()
+  for (const m of tagged) if (m.type === 'PER' && /\s/.test(m.text.trim())) surnames.add(foldName(surnameOf(m.text) ?? ''))
   for (const m of tagged) {
     if (inCredit(work.doc, m.start)) continue // "Photo: Reuters / Jane Doe": the photographer is not in the story
-    const span = shrink(work.text, m.start, m.end)
+    const glued = glueAmpersand(work.text, m.start, m.end)
+    const span = shrink(work.text, glued.start, glued.end)
     if (!span) continue
     const start = m.type === 'PER' ? dropTitles(work.text, span.start, span.end) : span.start
     const end = m.type === 'PER' ? dropTrailingPlace(work.text, start, span.end) : span.end
     const name = cleanName(work.text.slice(start, end))
     if (!name || !/\p{L}/u.test(name)) continue
-    if (m.type === 'PER' && !/\s/.test(name) && notNameStart(name)) continue // "Moreover", "Apparently" alone
-    out.push({ start, end, type: m.type, name, secondary: false, added: false })
+    // "Charlotte Observer", "Ford Foundation" read as a person: a final org word makes it an org.
+    const lastWord = name.slice(name.lastIndexOf(' ') + 1)
+    const type = m.type === 'PER' && name.includes(' ') && lexicon().orgFinalWords.has(lastWord) ? 'ORG' : m.type
+    if (m.type === 'PER' && !/\s/.test(name) && notNameStart(name) && !surnames.has(foldName(name))) continue // "Moreover", "Apparently" alone
+    // "LITTLE ROCK, Ark.": an AP state abbreviation (its period may be cut off) names the state.
+    const state = work.text[end] === '.' && (m.type !== 'PER' || work.text.slice(start - 2, start) === ', ') ? lexicon().stateAbbreviations.get(`${name}.`) : undefined
+    if (state) {
+      out.push({ start, end: end + 1, type: 'LOC', name: state, secondary: false, added: false })
+      continue
+    }
+    out.push({ start, end, type, name, secondary: false, added: false })
   }
   work.mentions = joinOrgPieces(work.text, sortMentions(out))
   voteTypes(work.mentions, work.text)
 }
 
 const TYPE_ORDER: readonly EntityType[] = ['PER', 'ORG', 'LOC', 'MISC']
+
+/** Is the word before an offset an honorific or a role noun ("Mr. Obama", "President Obama")? */
+function personCueBefore(text: string, start: number): boolean {
+  const lx = lexicon()
+  const w = /(\S+)\s+$/.exec(text.slice(Math.max(0, start - 16), start))?.[1]
+  return !!w && (lx.honorifics.has(w) || lx.roles.has(w.toLowerCase()))
+}
+
+/** Does the gazetteer know the word as a city, country or state? */
+function isPlaceName(word: string): boolean {
+  return (gazetteerTags([word])[0] ?? []).some((t) => /^(?:city|country|state):/.test(t))
+}
 
 /** The org noun right before a mention ("company “GardServis”"), if any. */
 export function orgCueBefore(text: string, start: number): string | undefined {
@@ -172,6 +259,9 @@ export function voteTypes(ms: WorkMention[], text: string): void {
   const votes = new Map<string, Map<EntityType, number>>()
   const firstType = new Map<string, EntityType>()
   const personWords = new Set<string>()
+  const personSurnames = new Set<string>()
+  /** names written after an honorific or a title somewhere ("Mr. Obama", "President Obama") */
+  const personCued = new Set<string>()
   const orgKeys = new Set<string>()
   const add = (key: string, t: EntityType, n: number) => {
     let v = votes.get(key)
@@ -183,10 +273,14 @@ export function voteTypes(ms: WorkMention[], text: string): void {
     add(key, m.type, 1)
     if (orgCueBefore(text, m.start)) add(key, 'ORG', ORG_CUE_WEIGHT)
     if (!firstType.has(key)) firstType.set(key, m.type)
+    if (personCueBefore(text, m.start)) personCued.add(key)
     const ws = nameWords(m.name)
     if (m.type === 'PER' && ws.length > 1) {
       const sur = surnameOf(m.name)
-      if (sur) add(foldName(sur), 'PER', 1)
+      if (sur) {
+        add(foldName(sur), 'PER', 1)
+        personSurnames.add(foldName(sur))
+      }
       for (const w of ws) personWords.add(foldName(w))
     }
     if (m.type === 'ORG' && ws.length > 1) orgKeys.add(orgKey(m.name))
@@ -205,6 +299,11 @@ export function voteTypes(ms: WorkMention[], text: string): void {
     }
     if (lx.metonyms.has(key)) best = 'ORG'
     if (best === 'PER' && !key.includes(' ') && !personWords.has(key) && orgKeys.has(key)) best = 'ORG'
+    // A lone word read as a person here and as a place elsewhere, that no full person name has, is the place
+    // ("Charlotte struggles ..." beside "in Charlotte").
+    else if (best === 'PER' && !key.includes(' ') && !personWords.has(key) && (v.get('LOC') ?? 0) > 0 && !personCued.has(key) && isPlaceName(m.name)) best = 'LOC'
+    // "Donald Trump's divorce" tagged MISC: a known first name and a surname people have here make a person.
+    if (best === 'MISC' && key.includes(' ') && personSurnames.has(foldName(surnameOf(m.name) ?? '')) && firstNameGender(nameWords(m.name)[0] ?? '')) best = 'PER'
     if (lx.calendarNames.has(key)) best = 'MISC' // "Christmas", "Thanksgiving", "Monday": a day, not a place or a person
     m.type = best
   }

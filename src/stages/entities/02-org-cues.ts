@@ -2,7 +2,7 @@
 // is an organisation even when the tagger missed it: it becomes an ORG mention. So is the article's own
 // outlet (meta.outlet, meta.originalSource) where the text names it ("in an interview with watson").
 import { lexicon } from './lexicon.js'
-import { cleanName } from './names.js'
+import { cleanName, foldName } from './names.js'
 import { inContentBlock, inCredit, sortMentions, type Work, type WorkMention } from './work.js'
 
 /** A quoted capitalised name: one to five words, closed by a quotation mark. */
@@ -40,6 +40,9 @@ export function orgCues(work: Work): void {
   }
   for (const outlet of new Set([work.doc.meta.outlet, work.doc.meta.originalSource])) {
     if (!outlet || outlet.length < MIN_OUTLET_LENGTH) continue
+    // The outlet is an org wherever it is tagged ("NEW YORK (Market Street) -" read as a place).
+    const fo = foldName(outlet)
+    for (const m of work.mentions) if (foldName(m.name) === fo) m.type = 'ORG'
     const esc = outlet.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
     const ore = new RegExp(`(?<![\\p{L}\\p{N}])${esc}(?![\\p{L}\\p{N}])`, 'gu')
     for (let r = ore.exec(text); r; r = ore.exec(text)) {

@@ -6,6 +6,10 @@ import { aliasEntry, firstNamesCompatible, foldName, initialsOf, nameWords, orgK
 import { firstNameGender, lexicon } from './lexicon.js'
 import type { Work, WorkMention } from './work.js'
 
+/** Legal forms that end a company name ("Inc.", "& Co."): its first word alone names the company too. */
+const LEGAL_FORMS = new Set(['inc', 'co', 'corp', 'corporation', 'ltd', 'llc', 'plc', 'ag', 'se', 'sa', 'nv', 'gmbh', 'group', 'holdings', 'company'])
+/** A one-word name shorter than this never joins a longer company name by its first word. */
+const MIN_LEAD_WORD_LENGTH = 4
 /** Above this many distinct org names, the pairwise sub-name rule is skipped to keep time bounded. */
 const MAX_DISTINCT_ORG_NAMES = 3000
 
@@ -63,7 +67,10 @@ export function cluster(work: Work): WorkEntity[] {
     const b = index.get(l.b)
     if (a !== undefined && b !== undefined) uf.union(a, b)
   }
-  unionByKey(uf, ms, (m) => `${m.type}|${foldName(m.name)}`)
+  // A lone surname that several people here share ("Clinton" beside Hillary and Bill Clinton) is decided
+  // mention by mention in persons(), so its mentions are not joined to each other by their equal name.
+  const shared = sharedSurnames(ms)
+  unionByKey(uf, ms, (m) => (m.type === 'PER' && surnameOnly(m.name) && shared.has(surnameKey(m.name)) ? undefined : `${m.type}|${foldName(m.name)}`))
   unionByKey(uf, ms, (m) => {
     const e = aliasEntry(m.name, m.type)
     return e ? `alias|${e.type}|${e.canonical}` : undefined
@@ -85,6 +92,39 @@ export function cluster(work: Work): WorkEntity[] {
   return entities
 }
 
+/** Capitalised particles that start a surname written alone ("Van Voorhis", "De Gaulle", "Von der Leyen"). */
+const SURNAME_PARTICLES = new Set(['Van', 'Von', 'De', 'Del', 'Della', 'Di', 'Da', 'Du', 'Le', 'La', 'Al', 'El', 'Bin', 'Ibn', 'Ter', 'Ten', 'Mac', 'St.'])
+
+/** Is the name a surname alone: one word, or a particle and the rest ("Van Voorhis")? */
+function surnameOnly(name: string): boolean {
+  const ws = nameWords(name)
+  return ws.length === 1 || (ws.length >= 2 && SURNAME_PARTICLES.has(ws[0]!))
+}
+
+/** Transliteration key of a person name's last word: what a surname-only mention is matched by. */
+function surnameKey(name: string): string {
+  const ws = nameWords(name)
+  return translitKey(ws[ws.length - 1] ?? name)
+}
+
+/** Surname keys of two or more full person names whose first names are not compatible. */
+function sharedSurnames(ms: readonly WorkMention[]): Set<string> {
+  const firsts = new Map<string, string[]>()
+  const out = new Set<string>()
+  for (const m of ms) {
+    if (m.type !== 'PER') continue
+    const ws = nameWords(m.name)
+    if (ws.length < 2 || SURNAME_PARTICLES.has(ws[0]!)) continue
+    const k = translitKey(ws[ws.length - 1]!)
+    const l = firsts.get(k) ?? []
+    if (l.length === 0) firsts.set(k, l)
+    if (l.some((f) => f === ws[0])) continue
+    if (l.some((f) => !firstNamesCompatible(f, ws[0]!))) out.add(k)
+    l.push(ws[0]!)
+  }
+  return out
+}
+
 /** "National Security Council" joins "US National Security Council", "NSC" joins it too, when only one org fits. */
 function orgSubNames(uf: UnionFind, ms: readonly WorkMention[]): void {
   const names = new Map<string, { idx: number; words: Set<string>; raw: string; type: EntityType }>()
@@ -97,14 +137,19 @@ function orgSubNames(uf: UnionFind, ms: readonly WorkMention[]): void {
   const list = [...names.values()]
   for (const a of list) {
     const acronym = /^\p{Lu}[\p{Lu}.&]+$/u.test(a.raw) ? a.raw.replace(/[.&]/g, '') : undefined
-    if (a.words.size < 2 && !acronym) continue
+    // "JPMorgan" for "JPMorgan Chase & Co.", "Goldman" for "Goldman Sachs Group Inc.": a one-word name that is
+    // the first word of a company name ending in a legal form.
+    const lead = a.words.size === 1 && !acronym && a.raw.length >= MIN_LEAD_WORD_LENGTH ? foldName(a.raw) : undefined
+    if (a.words.size < 2 && !acronym && !lead) continue
     const roots = new Set<number>()
     let host = -1
     for (const b of list) {
       if (b === a || b.type !== a.type) continue
       const sub = a.words.size >= 2 && b.words.size > a.words.size && [...a.words].every((w) => b.words.has(w))
       const ac = acronym !== undefined && nameWords(b.raw).length >= 2 && initialsOf(b.raw) === acronym
-      if (sub || ac) {
+      const bw = lead !== undefined ? nameWords(b.raw) : []
+      const led = bw.length >= 2 && foldName(bw[0]!) === lead && LEGAL_FORMS.has(foldName(bw[bw.length - 1]!).replace(/\.$/, ''))
+      if (sub || ac || led) {
         roots.add(uf.find(b.idx))
         host = b.idx
       }
@@ -132,7 +177,7 @@ function persons(uf: UnionFind, ms: readonly WorkMention[], text: string): void 
   ms.forEach((m, i) => {
     if (m.type !== 'PER') return
     const ws = nameWords(m.name)
-    if (ws.length >= 2) {
+    if (ws.length >= 2 && !SURNAME_PARTICLES.has(ws[0]!)) {
       const sk = translitKey(ws[ws.length - 1]!)
       push(positions, sk, i)
       const f = foldName(m.name)
@@ -141,7 +186,7 @@ function persons(uf: UnionFind, ms: readonly WorkMention[], text: string): void 
       distinct.set(f, full)
       push(fullBySurname, sk, full)
       push(fullByFirst, translitKey(ws[0]!), full)
-    } else if (ws.length === 1) singles.push(i)
+    } else if (ws.length >= 1) singles.push(i) // "Lukashenko", "Van Voorhis"
   })
   for (const bucket of fullBySurname.values()) {
     for (let x = 0; x < bucket.length; x++) {
@@ -151,7 +196,7 @@ function persons(uf: UnionFind, ms: readonly WorkMention[], text: string): void 
     }
   }
   for (const i of singles) {
-    const key = translitKey(ms[i]!.name)
+    const key = surnameKey(ms[i]!.name)
     const bucket = fullBySurname.get(key)
     if (!bucket) {
       // A first name alone joins only when exactly one person has it and nobody has it as a surname.
@@ -160,12 +205,16 @@ function persons(uf: UnionFind, ms: readonly WorkMention[], text: string): void 
       continue
     }
     if (new Set(bucket.map((f) => uf.find(f.idx))).size === 1) {
+      // "Mr. Obama" is not the only full name "Michelle Obama": a lone surname whose honorific (anywhere) says
+      // another gender than the full name's first name stays apart, with every mention of it.
+      const fg = firstNameGender(bucket[0]!.first)
+      if (fg && singleGenders(ms, singles, text).get(key)?.has(fg === 'f' ? 'm' : 'f')) continue
       uf.union(i, bucket[0]!.idx)
       continue
     }
     // Several people share the surname: keep those an honorific before it agrees with ("Mrs. Clinton"), then
     // the one named in full most often (the article's subject), then the nearest full name before it.
-    const g = honorificGender(text, ms[i]!.start)
+    const g = honorificGender(text, ms[i]!.start) ?? pronounGender(text, ms[i]!.end)
     const count = new Map<number, number>()
     for (const j of positions.get(key)!) {
       const fg = firstNameGender(nameWords(ms[j]!.name)[0]!)
@@ -181,10 +230,36 @@ function persons(uf: UnionFind, ms: readonly WorkMention[], text: string): void 
   }
 }
 
+const singleGenderCache = new WeakMap<readonly number[], Map<string, Set<'f' | 'm'>>>()
+/** For each lone-surname key, the genders its honorifics tell ("Mr. Obama" → m). Computed once per call. */
+function singleGenders(ms: readonly WorkMention[], singles: readonly number[], text: string): Map<string, Set<'f' | 'm'>> {
+  let out = singleGenderCache.get(singles)
+  if (out) return out
+  out = new Map()
+  for (const i of singles) {
+    const g = honorificGender(text, ms[i]!.start)
+    if (!g) continue
+    const k = surnameKey(ms[i]!.name)
+    const set = out.get(k) ?? new Set()
+    set.add(g)
+    out.set(k, set)
+  }
+  singleGenderCache.set(singles, out)
+  return out
+}
+
 /** Gender told by an honorific right before an offset ("Mrs. Clinton"), if any. */
 function honorificGender(text: string, start: number): 'f' | 'm' | undefined {
   const m = /(\S+)\s+$/.exec(text.slice(Math.max(0, start - 8), start))
   return m ? lexicon().honorifics.get(m[1]!) : undefined
+}
+
+/** A subject pronoun soon after a surname ("Clinton later told reporters that he was"): its gender. */
+const PRONOUN_AFTER_RE = /^[^.!?\n"“”]{0,80}?\b(he|she|his|her)\b/i
+/** Gender of the first he/she/his/her in the rest of the clause after an offset, if any. Bounded window. */
+function pronounGender(text: string, end: number): 'f' | 'm' | undefined {
+  const p = PRONOUN_AFTER_RE.exec(text.slice(end, end + 100))?.[1]?.toLowerCase()
+  return p === undefined ? undefined : p === 'he' || p === 'his' ? 'm' : 'f'
 }
 
 /** Index of the last value < x in an ascending array, or -1. */
@@ -267,7 +342,8 @@ function describe(ms: readonly WorkMention[], idx: number[], text: string): Work
     // A person's canonical name is the most complete form; an org's or place's the most used one (a tagger's
     // run-on headline span like "Former White House Doctor Says" is long but rare).
     const byWords = (a: Form, b: Form) => b.words - a.words || b.count - a.count || a.first - b.first
-    const byCount = (a: Form, b: Form) => Number(isAcronym(a.name)) - Number(isAcronym(b.name)) || b.count - a.count || b.words - a.words || a.first - b.first
+    const the = (f: Form) => Number(/^The /.test(f.name) && forms.has(foldName(f.name.slice(4)))) // "The Human Rights Council" at a sentence start
+    const byCount = (a: Form, b: Form) => Number(isAcronym(a.name)) - Number(isAcronym(b.name)) || the(a) - the(b) || b.count - a.count || b.words - a.words || a.first - b.first
     chosen = [...pool].sort(type === 'PER' ? byWords : byCount)[0]!
   }
   const aliases = all

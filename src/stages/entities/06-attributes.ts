@@ -14,10 +14,16 @@ const AGE_PAREN_RE = /^\s*\((\d{1,3})\)/
 const AGE_COMMA_RE = /^,\s*(\d{1,3}),/
 /** "Sen. Sherrod Brown (D-Ohio)", "Rep. Jane Doe, R-Texas,": party code and state after a name. */
 const PARTY_STATE_RE = /^(?:\s*\(|,\s*)([DRI])-(\p{Lu}[\p{L}.]*(?: \p{Lu}[\p{L}.]*)?)(?:\)|(?=,))/u
+/** "(Fla.)" right after a name: a state in parentheses. */
+const STATE_PAREN_RE = /^\s*\(([\p{Lu}][\p{L}.]{1,5}(?: ?\p{Lu}[\p{L}.]{0,4})?)\)/u
 /** " of the " / " of " right after a name: "Gustav Gressel of the European Council ...", "Sherrod Brown of Ohio". */
 const OF_AFTER_RE = /^ of (?:the )?/
 /** Titles and roles of people who represent a place: "of Ohio" after their name is their constituency. */
 const REPRESENTATIVE_ROLES = new Set(['senator', 'representative', 'congressman', 'congresswoman', 'lawmaker', 'legislator', 'mp', 'member of parliament', 'governor', 'lieutenant governor', 'delegate', 'assemblyman', 'assemblywoman', 'councillor', 'councilman', 'councilwoman', 'mayor'])
+/** Verbs of "X, who is/serves as ROLE": the role follows (with "as" after serve/act/work). */
+const RELATIVE_ROLE_VERBS = new Set(['is', 'was', 'serves', 'served', 'works', 'worked', 'acts', 'acted'])
+/** What ends an apposition around a name: a comma, or the end of the sentence. */
+const CLOSES_APPOSITION_RE = /^(?:,|[.!?]|$)/
 /** "45-year-old" as one token. */
 const AGE_WORD_RE = /^\d{1,3}[-‐‑–]years?[-‐‑–]old$/
 /** Plausible ages; anything else in parentheses is a year, a count or a footnote. */
@@ -88,7 +94,7 @@ function attr(name: string, value: string, start: number, end: number): Attribut
 }
 
 /** Premodifiers of the name starting at token index `first`. */
-function premodifiers(ctx: Ctx, first: number, sentStart: number, out: Attribute[], setGender: (g: 'f' | 'm') => void): void {
+function premodifiers(ctx: Ctx, first: number, nameEnd: number, sentStart: number, out: Attribute[], setGender: (g: 'f' | 'm') => void): void {
   const lx = lexicon()
   const toks = ctx.work.tokens
   let j = first - 1
@@ -112,6 +118,8 @@ function premodifiers(ctx: Ctx, first: number, sentStart: number, out: Attribute
     }
   }
   if (j < 0 || toks[j]!.start < sentStart) return
+  // "Apple's chief executive, Tim Cook, said": a role phrase set off by commas before the name.
+  if (ctx.tok(j) === ',' && j > 0 && roleAt(ctx, j - 1, -1) > 0 && CLOSES_APPOSITION_RE.test(ctx.work.text.slice(nameEnd, nameEnd + 2))) j--
   const party = lx.parties.get(ctx.tok(j))
   if (party !== undefined) {
     // "Democratic Sen. X", "Republican X": a party word right before the title or the name.
@@ -151,7 +159,7 @@ function premodifiers(ctx: Ctx, first: number, sentStart: number, out: Attribute
     }
     if (m) break
     if (isUpper(w)) {
-      if (CAPITALISED_FUNCTION_WORDS.has(w)) break
+      if (CAPITALISED_FUNCTION_WORDS.has(w) || STOP_MODIFIERS.has(w.toLowerCase())) break // "Former Secretary of State"
     } else if (titleCase) {
       // A capitalised title takes capitalised modifiers only ("Foreign Minister"; not "views President").
       break
@@ -214,6 +222,8 @@ function apposition(ctx: Ctx, from: number, sentEnd: number, out: Attribute[]): 
   if (toks[i]!.start < from) i++
   if (ctx.tok(i) !== ',') return
   i++
+  // ", who serves as vice chair of ...", ", who is a professor at ...": a relative clause that states the role.
+  if (ctx.tok(i) === 'who' && RELATIVE_ROLE_VERBS.has(ctx.tok(i + 1))) i += ctx.tok(i + 2) === 'as' ? 3 : 2
   if (/^(?:a|an|the)$/i.test(ctx.tok(i) ?? '')) i++
   if (AGE_WORD_RE.test(ctx.tok(i))) i++ // "a 45-year-old former regulator": the age is read in step 8
   // "the bill's lead sponsor", "the company's chief executive", "Ohio's junior senator": skip the possessor;
@@ -225,13 +235,10 @@ function apposition(ctx: Ctx, from: number, sentEnd: number, out: Attribute[]): 
     i += 2
   }
   const partyNoun = lx.parties.get(ctx.tok(i))
-  if (partyNoun !== undefined && toks[i] && toks[i]!.start < sentEnd) {
-    // "X, a Democrat, said", "X, a Republican from Ohio".
-    const next = ctx.tok(i + 1)
-    if (!next || !/^\p{Lu}/u.test(next)) {
-      out.push(attr('party', partyNoun, toks[i]!.start, toks[i]!.end))
-      return
-    }
+  if (partyNoun !== undefined && toks[i] && toks[i]!.start < sentEnd && !/^\p{Lu}/u.test(ctx.tok(i + 1))) {
+    // "X, a Democrat, said", "X, the Democratic nominee": the party, and a role may follow.
+    out.push(attr('party', partyNoun, toks[i]!.start, toks[i]!.end))
+    i++
   }
   let nationality: Attribute | undefined
   if (i < toks.length && lx.nationalities.has(ctx.tok(i))) {
@@ -289,6 +296,12 @@ function apposition(ctx: Ctx, from: number, sentEnd: number, out: Attribute[]): 
   out.push(attr('role', ctx.work.text.slice(start, end), start, end))
 }
 
+/** "Fla.", "Fla", "FL" → "Florida": a US state abbreviation (AP style, with or without its period, or postal). */
+function stateName(abbr: string): string | undefined {
+  const lx = lexicon()
+  return lx.stateAbbreviations.get(abbr) ?? lx.stateAbbreviations.get(`${abbr}.`) ?? lx.statePostalCodes.get(abbr)
+}
+
 /** Does the person hold a seat for a place (Senator, governor, MP)? Read from the title and role attributes so far. */
 function representsPlace(out: readonly Attribute[]): boolean {
   return out.some((a) => {
@@ -311,8 +324,17 @@ function partyAndPlace(ctx: Ctx, pos: number, out: Attribute[]): number {
     const cs = pos + ps[0].indexOf(ps[1]!)
     out.push(attr('party', lx.partyCodes.get(ps[1]!)!, cs, cs + 1))
     const ss = cs + 2
-    out.push(attr('constituency', ps[2]!.replace(/\.$/, ''), ss, ss + ps[2]!.replace(/\.$/, '').length))
+    const place = stateName(ps[2]!) ?? ps[2]!.replace(/\.$/, '')
+    out.push(attr('constituency', place, ss, ss + ps[2]!.length))
     return pos + ps[0].length
+  }
+  const st = STATE_PAREN_RE.exec(text.slice(pos, pos + 24))
+  const stName = st ? stateName(st[1]!) : undefined
+  if (st && stName) {
+    // "Sen. Marco Rubio (Fla.)": a state alone in parentheses.
+    const ss = pos + st[0].indexOf(st[1]!)
+    out.push(attr('constituency', stName, ss, ss + st[1]!.length))
+    return pos + st[0].length
   }
   const of = OF_AFTER_RE.exec(text.slice(pos, pos + 8))
   if (!of) return pos
@@ -350,7 +372,7 @@ export function attributes(work: Work, entities: WorkEntity[]): void {
         pos = AGE_PAREN_RE.test(right) ? m.end + age[0].length : s + age[1]!.length
       }
       const first = lastStartingAtOrBefore(tokens, m.start)
-      if (first >= 0 && tokens[first]!.start === m.start) premodifiers(ctx, first, sent.start, out, setGender)
+      if (first >= 0 && tokens[first]!.start === m.start) premodifiers(ctx, first, m.end, sent.start, out, setGender)
       pos = partyAndPlace(ctx, pos, out)
       apposition(ctx, pos, sent.end, out)
     }

@@ -162,7 +162,7 @@ export function descriptorAges(work: Work, entities: { type: string; attributes:
     const nextIdx = lastStartingAtOrBefore(mentions, after - 1) + 1
     const next = mentions[nextIdx]
     const between = next ? text.slice(after, next.start) : ''
-    if (next && between.length <= 60 && /^(?:\s+[\p{L}.’'-]+){0,4}\s+$|^\s+$/u.test(between) && !/\b(?:said|says|told|and|or|who|was|is|has|had)\b/.test(between)) {
+    if (next && between.length <= 60 && /^(?:\s+[\p{L}.’'-]+){0,4}\s+$|^\s+$/u.test(between) && between.trim().split(/\s+/).every((w) => !w || titleWord(w))) {
       if (entities[mentionEntity[nextIdx]!]?.type === 'PER') who = mentionEntity[nextIdx]
     }
     const det = r[1]?.toLowerCase()
@@ -185,6 +185,14 @@ export function descriptorAges(work: Work, entities: { type: string; attributes:
     const ages = e.attributes.filter((a) => a.name === 'age').map((a) => a.value)
     if (ages.length === 0) e.attributes = [...e.attributes, age]
   }
+}
+
+let roleWords: Set<string> | undefined
+/** Can this word stand in a title before a name ("Ukrainian", "former", "energy", "minister", "Sen.")? */
+function titleWord(w: string): boolean {
+  const lx = lexicon()
+  if (!roleWords) roleWords = new Set([...lx.roles.keys()].flatMap((r) => r.split(' ')))
+  return /^\p{Lu}/u.test(w) || roleWords.has(w.toLowerCase()) || IGNORED_MODIFIERS.has(w.toLowerCase())
 }
 
 /** Start of the entity's last mention before an offset (scans back from it), or undefined. */

@@ -151,13 +151,13 @@ test('entities: a repeat inside a caption credit is not added as a mention', () 
 })
 
 const ATTRIBUTE_CASES_2: AttrCase[] = [
-  ['abbreviated title written out; "of Ohio" after a senator is the constituency; a possessive apposition gives the role', 'Sen. Sherrod Brown of Ohio, the bill\'s lead sponsor, told CNN.', [['Sherrod Brown', 'PER'], ['Ohio', 'LOC'], ['CNN', 'ORG']], 'Sherrod Brown', [['title', 'Senator'], ['constituency', 'Ohio'], ['role', 'lead sponsor']]],
+  ['abbreviated title written out; "of Ohio" after a senator is the constituency; a possessive apposition gives the role', 'Sen. Sherrod Brown of Ohio, the bill\'s lead sponsor, told CNN.', [['Sherrod Brown', 'PER'], ['Ohio', 'LOC'], ['CNN', 'ORG']], 'Sherrod Brown', [['title', 'Senator'], ['constituency', 'Ohio'], ['role', 'lead sponsor'], ['gender', 'm']]],
   ['title before initials', 'Sen. J.D. Vance, who co-sponsored the bill, spoke.', [['J.D. Vance', 'PER']], 'J.D. Vance', [['title', 'Senator']]],
   ['a two-word abbreviated title', 'Lt. Gov. Jane Doe spoke.', [['Jane Doe', 'PER']], 'Jane Doe', [['title', 'Lieutenant Governor'], ['gender', 'f']]],
   ['Dr. and Gen. are written out', 'Gen. Mark Milley met Dr. Jill Biden.', [['Mark Milley', 'PER'], ['Jill Biden', 'PER']], 'Mark Milley', [['title', 'General'], ['gender', 'm']]],
   ['"of the ORG" after a name is the affiliation', 'Military expert Gustav Gressel of the European Council on Foreign Relations (ECFR) sees little room.', [['Gustav Gressel', 'PER'], ['European Council', 'ORG'], ['ECFR', 'ORG']], 'Gustav Gressel', [['role', 'Military expert'], ['affiliation', 'European Council on Foreign Relations'], ['gender', 'm']]],
   ['"of a place" after someone who holds no seat is no constituency', 'Tom Smith of Boston, a retired lawyer, said so.', [['Tom Smith', 'PER'], ['Boston', 'LOC']], 'Tom Smith', [['role', 'retired lawyer'], ['gender', 'm']]],
-  ['party code and state', 'Sen. Sherrod Brown (D-Ohio) spoke.', [['Sherrod Brown', 'PER']], 'Sherrod Brown', [['title', 'Senator'], ['party', 'Democrat'], ['constituency', 'Ohio']]],
+  ['party code and state', 'Sen. Sherrod Brown (D-Ohio) spoke.', [['Sherrod Brown', 'PER']], 'Sherrod Brown', [['title', 'Senator'], ['party', 'Democrat'], ['constituency', 'Ohio'], ['gender', 'm']]],
   ['party word before a title', 'Republican Sen. J.D. Vance spoke.', [['J.D. Vance', 'PER']], 'J.D. Vance', [['party', 'Republican'], ['title', 'Senator']]],
   ['party noun as apposition', 'Jane Doe, a Democrat, said so.', [['Jane Doe', 'PER']], 'Jane Doe', [['party', 'Democrat'], ['gender', 'f']]],
   ['"the 45-year-old said" gives the person in focus an age', 'Ukraine\'s President Volodymyr Zelenskyy ruled it out. In an address, the 45-year-old said no.', [['Volodymyr Zelenskyy', 'PER'], ['Ukraine', 'LOC']], 'Volodymyr Zelenskyy', [['affiliation', 'Ukraine'], ['role', 'President'], ['title', 'President'], ['gender', 'm'], ['age', '45']]],
@@ -202,3 +202,56 @@ test('resolveDescriptor: "the 45-year-old", "the former minister", "the Democrat
   ]
   for (const [phrase, before, want] of cases) assert.equal(resolveDescriptor(doc, phrase, before), want, phrase)
 })
+
+const CLUSTER_CASES_3: [string, string, TagSpec[], string[]][] = [
+  ['a one-word company name joins the only company name it starts that ends in a legal form', 'JPMorgan Chase & Co. slipped. JPMorgan has set aside money.', [['JPMorgan Chase & Co.', 'ORG'], ['JPMorgan', 'ORG']], ['ORG JPMorgan Chase & Co. [JPMorgan]']],
+  ['... but not a longer name without a legal form', 'Apple Music grew. Apple fell.', [['Apple Music', 'ORG'], ['Apple', 'ORG']], ['ORG Apple Music', 'ORG Apple']],
+  ['a shared surname goes to the person a following pronoun agrees with', 'Hillary Clinton spoke. Bill Clinton spoke. Mrs. Clinton left. Clinton later said that he was grateful.', [['Hillary Clinton', 'PER'], ['Bill Clinton', 'PER'], ['Clinton', 'PER']], ['PER Hillary Clinton [Clinton]', 'PER Bill Clinton [Clinton]']],
+  ['a lone surname whose honorific says another gender does not join the only full name', 'Michelle Obama spoke. Mr. Obama said he agreed. Obama left.', [['Michelle Obama', 'PER'], ['Obama', 'PER']], ['PER Michelle Obama', 'PER Obama']],
+  ['a surname with a particle joins the full name', 'Chandler Van Voorhis founded it. Mr. Van Voorhis said so.', [['Chandler Van Voorhis', 'PER'], ['Van Voorhis', 'PER']], ['PER Chandler Van Voorhis [Van Voorhis]']],
+  ['a role noun that is someone\'s surname stays a person', 'He worked for Jim Justice. Mr. Justice paid.', [['Jim Justice', 'PER'], ['Justice', 'PER']], ['PER Jim Justice [Justice]']],
+  ['ampersand names and index numbers', 'The S&P 500 rose 0.3 percent.', [['P', 'ORG']], ['ORG S&P 500']],
+  ['two org pieces with one space between are one org', 'The Nasdaq Composite gained.', [['Nasdaq', 'MISC'], ['Composite', 'ORG']], ['ORG Nasdaq Composite']],
+  ['... but an org and a party group stay apart', 'Senate Democrats pushed.', [['Senate', 'ORG'], ['Democrats', 'ORG']], ['ORG Senate', 'ORG Democrats']],
+  ['a name followed by an institution head is that org', 'He is dean of the Clinton School of Public Service.', [['Clinton', 'PER'], ['Public Service', 'ORG']], ['ORG Clinton School of Public Service']],
+  ['an AP state abbreviation names the state', 'LITTLE ROCK, Ark. — It rained in Arkansas. Roanoke, Va. is far.', [['LITTLE ROCK', 'LOC'], ['Ark', 'LOC'], ['Arkansas', 'LOC'], ['Roanoke', 'LOC'], ['Va', 'PER']], ['LOC Little Rock [LITTLE ROCK]', 'LOC Arkansas', 'LOC Roanoke', 'LOC Virginia']],
+  ['a person span ending in a newspaper word is an org', 'The Charlotte Observer found it.', [['Charlotte Observer', 'PER']], ['ORG Charlotte Observer']],
+  ['a lone word read as a person and as a place, with no person cue, is the place', 'Charlotte struggles. Poor children in Charlotte suffer. But for Charlotte it is hard.', [['Charlotte', 'PER', 0], ['Charlotte', 'LOC', 1], ['Charlotte', 'PER', 2]], ['LOC Charlotte']],
+  ['... but not a name written after a title', 'President Obama spoke in Obama, Japan. Obama left.', [['Obama', 'PER', 0], ['Obama', 'LOC', 1], ['Obama', 'PER', 2], ['Japan', 'LOC']], ['PER Obama', 'LOC Japan']],
+  ['a full name tagged MISC with a known first name and a surname people have here is a person', 'Ivana Trump spoke about Donald Trump’s divorce. Ivana Trump left.', [['Ivana Trump', 'PER'], ['Donald Trump', 'MISC']], ['PER Ivana Trump', 'PER Donald Trump']],
+  ['a place before a title inside a person span is cut off', 'Charlotte Mayor Jennifer Roberts spoke.', [['Charlotte Mayor Jennifer Roberts', 'PER']], ['PER Jennifer Roberts']],
+  ['... but a surname that is a role noun is not', 'Martin Luther King Jr. spoke.', [['Martin Luther King Jr.', 'PER']], ['PER Martin Luther King Jr.']],
+  ['"The X" at a sentence start is not canonical when "X" is written', 'The Human Rights Council met. Critics of the Human Rights Council said no. The Human Rights Council replied.', [['The Human Rights Council', 'ORG', 0], ['Human Rights Council', 'ORG', 1]], ['ORG Human Rights Council [The Human Rights Council]']],
+]
+
+test('entities: the outlet is an org wherever it is tagged', () => {
+  const doc = makeDoc('NEW YORK, March 20 (Market Street) - Stocks fell.', [['NEW YORK', 'LOC'], ['Market Street', 'LOC']])
+  assert.deepEqual(summary(entitiesStage.run({ ...doc, meta: { ...doc.meta, outlet: 'Market Street' } }, {})), ['LOC New York [NEW YORK]', 'ORG Market Street'])
+})
+
+for (const [what, text, tags, expected] of CLUSTER_CASES_3) {
+  test(`entities: ${what}`, () => {
+    const doc = entitiesStage.run(makeDoc(text, tags), {})
+    assert.deepEqual(summary(doc), expected)
+  })
+}
+
+const ATTRIBUTE_CASES_3: AttrCase[] = [
+  ['a role set off by commas before the name, with the possessor org as affiliation', 'Apple\'s chief executive, Tim Cook, said so.', [['Apple', 'ORG'], ['Tim Cook', 'PER']], 'Tim Cook', [['affiliation', 'Apple'], ['role', 'chief executive'], ['gender', 'm']]],
+  ['... but not a role before a comma that starts a new clause', 'When asked about the minister, Putin said no.', [['Putin', 'PER']], 'Putin', []],
+  ['a capitalised "Former" is not part of the title', 'Former Secretary of State Hillary Clinton spoke.', [['Hillary Clinton', 'PER']], 'Hillary Clinton', [['role', 'Secretary of State'], ['title', 'Secretary of State'], ['gender', 'f']]],
+  ['a party adjective and a role in one apposition', 'Hillary Clinton, the Democratic nominee, spoke.', [['Hillary Clinton', 'PER']], 'Hillary Clinton', [['party', 'Democrat'], ['role', 'nominee'], ['gender', 'f']]],
+  ['"who serves as" states the role', 'Chelsea Clinton, who serves as vice chair of the Clinton Foundation, spoke.', [['Chelsea Clinton', 'PER'], ['Clinton Foundation', 'ORG']], 'Chelsea Clinton', [['role', 'vice chair'], ['affiliation', 'Clinton Foundation'], ['gender', 'f']]],
+  ['a state in parentheses and postal codes in party tags', 'Sen. Marco Rubio (Fla.) and Gov. Mike Pence (R-IN) spoke.', [['Marco Rubio', 'PER'], ['Mike Pence', 'PER']], 'Mike Pence', [['title', 'Governor'], ['party', 'Republican'], ['constituency', 'Indiana'], ['gender', 'm']]],
+  ['an AP abbreviation without its period in a party tag', 'Sen. Ted Cruz (R-Tex) is endorsing him.', [['Ted Cruz', 'PER']], 'Ted Cruz', [['title', 'Senator'], ['party', 'Republican'], ['constituency', 'Texas'], ['gender', 'm']]],
+  ['"a 25-year-old court file on X" gives X no age', 'The judge opened a 25-year-old court file on Donald Trump.', [['Donald Trump', 'PER']], 'Donald Trump', [['gender', 'm']]],
+]
+
+for (const [what, text, tags, person, expected] of ATTRIBUTE_CASES_3) {
+  test(`attributes: ${what}`, () => {
+    const doc = run(text, tags)
+    const e = doc.layers.entities!.find((x) => x.name === person)
+    assert.ok(e, `no entity named ${person}`)
+    assert.deepEqual(e.attributes.map((a) => [a.name, a.value]), expected)
+  })
+}

@@ -32,6 +32,12 @@ export interface RoleLexicon {
   readonly parties: Map<string, string>
   /** one-letter party codes of US style "(D-Ohio)" */
   readonly partyCodes: Map<string, string>
+  /** capitalised words that end org names, never person names ("Observer", "Foundation") */
+  readonly orgFinalWords: Set<string>
+  /** AP state abbreviation as written ("Ark.") -> state name ("Arkansas") */
+  readonly stateAbbreviations: Map<string, string>
+  /** two-letter postal code -> state, read only in "(R-IN)" tags */
+  readonly statePostalCodes: Map<string, string>
   /** folded names of holidays, weekdays and months: always MISC */
   readonly calendarNames: Set<string>
 }
@@ -55,6 +61,7 @@ export function lexicon(): RoleLexicon {
   const n = readJson<{ adjectives: string[] }>('roles/nationalities.json')
   const h = readJson<{ honorifics: { word: string; gender?: 'f' | 'm'; title?: string }[] }>('roles/honorifics.json')
   const m = readJson<{ names: string[] }>('aliases/metonyms.json')
+  const states = readStageJson<{ states: Record<string, string>; postal: Record<string, string> }>('state-abbreviations.json')
   const pj = readJson<{ words: Record<string, string>; codes: Record<string, string> }>('roles/parties.json')
   const f = readJson<{ f: string[]; m: string[] }>('people/first-names.json')
   cached = {
@@ -70,6 +77,9 @@ export function lexicon(): RoleLexicon {
     notNameWords: new Set(readStageJson<{ words: string[] }>('not-name-words.json').words),
     parties: new Map(Object.entries(pj.words)),
     partyCodes: new Map(Object.entries(pj.codes)),
+    orgFinalWords: new Set(readStageJson<{ words: string[] }>('org-final-words.json').words),
+    stateAbbreviations: new Map(Object.entries(states.states)),
+    statePostalCodes: new Map(Object.entries(states.postal)),
     calendarNames: new Set(readStageJson<{ names: string[] }>('calendar-names.json').names.map(foldName)),
   }
   return cached

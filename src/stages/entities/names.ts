@@ -15,9 +15,14 @@ const GENERIC_ORG_WORDS = new Set(['group', 'company', 'corporation', 'corp', 'i
 /** Lower-case particles inside names (von der Leyen, University of St. Gallen). */
 const NAME_PARTICLES = new Set(['of', 'for', 'and', 'the', 'de', 'der', 'den', 'van', 'von', 'la', 'le', 'du', 'da', 'di', 'al', 'bin', 'ibn'])
 
+/** Abbreviations whose final period belongs to a name ("Apple Inc.", "Martin Luther King Jr."). */
+const NAME_FINAL_ABBREVIATION_RE = /(?:^|\s)(?:Inc|Co|Corp|Ltd|Jr|Sr|Bros|St)\.$/
+
 /** Strips edge punctuation, a leading "the" and a possessive ending: "the Kremlin’s" → "Kremlin". */
 export function cleanName(surface: string): string {
+  const keepPeriod = NAME_FINAL_ABBREVIATION_RE.test(surface.trimEnd())
   let s = surface.replace(EDGE_PUNCT_RE, '')
+  if (keepPeriod) s += '.'
   s = s.replace(/^the\s+/, '') // lower-case only: "The Hague" keeps its article
   s = s.replace(POSSESSIVE_RE, '')
   return s.replace(/\s+/g, ' ').trim()
@@ -34,6 +39,7 @@ export function nameWords(name: string): string[] {
 /** Plain lower-case ASCII-ish form for exact comparisons: diacritics, quotes and spacing folded. */
 export function foldName(name: string): string {
   return cleanName(name)
+    .replace(/\.$/, '') // "Apple Inc." and "Apple Inc" (period cut at a sentence end) are one
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .replace(/[‘’‚‛´`]/g, "'")
