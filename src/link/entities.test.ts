@@ -3,7 +3,7 @@ import assert from 'node:assert/strict'
 import { createDoc, withLayers, type Doc } from '../doc/doc.js'
 import type { Attribute, DocEntity, EntityType } from '../doc/layers.js'
 import { translitKey } from '../stages/entities/names.js'
-import { linkEntities } from './entities.js'
+import { isHeadlineRun, isShortening, linkEntities } from './entities.js'
 
 type E = [type: EntityType, name: string, aliases?: string[], roles?: string[]]
 
@@ -162,4 +162,81 @@ test('linkEntities: an initial or short first name joins the only compatible nam
     assert.ok(x)
     assert.equal(x === identityOf(ls, ds, db, nb), same, `${na} ~ ${nb}`)
   }
+})
+
+/** Article entities with a mention count: [type, name, aliases, mentions]. */
+type EM = [type: EntityType, name: string, aliases: string[], mentions: number]
+function docWithCounts(id: string, entities: EM[]): Doc {
+  const es: DocEntity[] = entities.map(([type, name, aliases, n], i) => ({ id: i, type, name, aliases, mentions: Array.from({ length: n }, (_, k) => k), attributes: [] }))
+  return withLayers(createDoc(`article ${id}`, {}, id), { entities: es })
+}
+
+const HEADLINE_RUNS: [string, boolean][] = [
+  ['Washington Post Hit Piece Exploits Trump Supporter Who Was', true],
+  ['Trump Heard What His Fox News Nemesis Just Said', true],
+  ['interviewed Washington Post', true],
+  ['Win Over Kaine', true],
+  ['Remain In European Union', true],
+  ['The Washington Post', false],
+  ['University of St. Gallen', false],
+  ['Bashar al-Assad', false],
+  ['Fish and Wildlife Service', false],
+  ['Kremlin', false],
+]
+for (const [name, run] of HEADLINE_RUNS) {
+  test(`isHeadlineRun: ${name} → ${run}`, () => assert.equal(isHeadlineRun(name), run))
+}
+
+const SHORTENINGS: [string, string, boolean][] = [
+  ['New York', 'New York Times', true],
+  ['Democratic Party', 'Iowa Democratic Party', true],
+  ['The Washington Post', 'Washington Post Hit Piece', true],
+  ['Supreme Court Justice Sonia Sotomayor', 'Supreme Court', true],
+  ['BelSecurityGroup', 'GardServis', false],
+  ['ISIS', 'Islamic State', false],
+  ['York Times', 'New York', false],
+]
+for (const [a, b, short] of SHORTENINGS) {
+  test(`isShortening: ${a} / ${b} → ${short}`, () => assert.equal(isShortening(a, b), short))
+}
+
+// Tagger noise across articles: each case is a small corpus and two (article, name) pairs that must (not) share an identity.
+const NOISE_CASES: [what: string, docs: [string, EM[]][], a: [string, string], b: [string, string], same: boolean][] = [
+  ['a headline run-on gives way to the article’s clean name', [['x', [['ORG', 'The Washington Post', [], 5]]], ['y', [['ORG', 'Washington Post Hit Piece Exploits Trump Supporter Who Was', ['The Washington Post'], 2]]]], ['x', 'The Washington Post'], ['y', 'Washington Post Hit Piece Exploits Trump Supporter Who Was'], true],
+  ['a shortening stated in one article does not join another article’s name', [['x', [['ORG', 'New York Times', ['New York'], 3]]], ['y', [['LOC', 'New York', [], 3]]]], ['x', 'New York Times'], ['y', 'New York'], false],
+  ['a state party is not the national party', [['x', [['ORG', 'Iowa Democratic Party', ['Democratic Party'], 3]]], ['y', [['ORG', 'Democratic Party', [], 3]]]], ['x', 'Iowa Democratic Party'], ['y', 'Democratic Party'], false],
+  ['an acronym with two expansions joins neither', [['x', [['ORG', 'Congressional Black Caucus', ['CBC'], 3]]], ['y', [['ORG', 'Canadian Broadcasting Corp', ['CBC'], 3]]]], ['x', 'Congressional Black Caucus'], ['y', 'Canadian Broadcasting Corp'], false],
+  ['an acronym with one expansion joins it', [['x', [['ORG', 'Federal Bureau of Investigation', ['FBI'], 3]]], ['y', [['ORG', 'FBI', [], 3]]]], ['x', 'Federal Bureau of Investigation'], ['y', 'FBI'], true],
+  ['an alias joins only a name of its type', [['x', [['ORG', 'Supreme Court', ['S.C'], 3]]], ['y', [['LOC', 'S.C', [], 3]]]], ['x', 'Supreme Court'], ['y', 'S.C'], false],
+  ['a national qualifier does not change the org', [['x', [['ORG', 'U.S. State Department', [], 3]]], ['y', [['ORG', 'State Department', [], 3]]]], ['x', 'U.S. State Department'], ['y', 'State Department'], true],
+  ['an ORG reading of a person’s surname becomes PER by majority and joins the person', [['x', [['PER', 'Barack Obama', ['Obama'], 20]]], ['y', [['ORG', 'Obama', [], 3]]], ['z', [['LOC', 'Obama', [], 2]]]], ['x', 'Barack Obama'], ['y', 'Obama'], true],
+  ['... and the LOC reading too', [['x', [['PER', 'Barack Obama', ['Obama'], 20]]], ['y', [['ORG', 'Obama', [], 3]]], ['z', [['LOC', 'Obama', [], 2]]]], ['x', 'Barack Obama'], ['z', 'Obama'], true],
+  ['with little PER evidence the ORG reading stays apart from the person', [['x', [['PER', 'Jim Justice', [], 3]]], ['y', [['ORG', 'Justice', [], 2]]]], ['x', 'Jim Justice'], ['y', 'Justice'], false],
+  ['a bare surname joins the namesake with most mentions', [['x', [['PER', 'Barack Obama', [], 40], ['PER', 'Michelle Obama', [], 4]]], ['y', [['PER', 'Obama', [], 2]]]], ['x', 'Barack Obama'], ['y', 'Obama'], true],
+  ['... not the other namesake', [['x', [['PER', 'Barack Obama', [], 40], ['PER', 'Michelle Obama', [], 4]]], ['y', [['PER', 'Obama', [], 2]]]], ['x', 'Michelle Obama'], ['y', 'Obama'], false],
+]
+for (const [what, spec, [da, na], [db, nb], same] of NOISE_CASES) {
+  test(`linkEntities noise: ${what}`, () => {
+    const ds = spec.map(([id, es]) => docWithCounts(id, es))
+    const ls = linkEntities(ds)
+    const x = identityOf(ls, ds, da, na)
+    assert.ok(x)
+    assert.equal(x === identityOf(ls, ds, db, nb), same)
+  })
+}
+
+test('linkEntities noise: identity types and names after corrections', () => {
+  const ds = [
+    docWithCounts('x', [['ORG', 'Cleveland', [], 4], ['ORG', 'The Washington Post', [], 3]]),
+    docWithCounts('y', [['LOC', 'Cleveland', [], 1], ['ORG', 'Washington Post Hit Piece Exploits Trump Supporter Who Was', ['The Washington Post'], 2]]),
+    docWithCounts('z', [['PER', 'Barack Obama', [], 20], ['LOC', 'Obama', [], 3]]),
+  ]
+  const ls = linkEntities(ds)
+  const byName = new Map(ls.map((l) => [l.name, l]))
+  assert.equal(byName.get('Cleveland')?.type, 'LOC', 'a listed place is LOC whatever the tagger said more often')
+  assert.ok(byName.get('The Washington Post')!.members.length === 2 && !byName.get('The Washington Post')!.aliases.some((a) => a.includes('Hit Piece')), 'the run-on joins, and is no alias')
+  assert.ok(byName.get('The Washington Post')!.merges.some((r) => r.startsWith('headline run-on')))
+  assert.equal(byName.get('Barack Obama')?.type, 'PER')
+  assert.ok(byName.get('Barack Obama')!.merges.some((r) => r.startsWith('type by majority over mentions')))
+  assert.ok(!ls.some((l) => l.type !== 'PER' && /obama/i.test(l.name)))
 })

@@ -4,10 +4,16 @@
 // a shared stated alias or org word-order variant; a compatible first initial; a surname alone joining the
 // only full name with it (or the only one whose role agrees). Persons never join orgs or places.
 // Aliases are every other surface of the members, plus the surname of each full person name.
+// Tagger noise is cleaned before joining (each correction is recorded with the merges): a headline run-on
+// ("Washington Post Hit Piece Exploits …") gives way to the shorter name the article also used; a name whose
+// readings disagree on PER vs ORG/LOC takes the type the corpus gives it by mentions; a within-article
+// shortening ("New York" stated for "New York Times") or an acronym with two expansions never joins articles.
 import type { Doc } from '../doc/doc.js'
 import type { DocEntity, EntityType } from '../doc/layers.js'
 import type { GlobalEntity } from '../store/store.js'
 import { isAcronym } from '../stages/entities/05-cluster.js'
+import { lexicon } from '../stages/entities/lexicon.js'
+import { gazetteerTags } from '../lexicon/gazetteers/index.js'
 import * as names from '../stages/entities/names.js'
 import { firstNamesCompatible, type AliasEntry } from '../stages/entities/names.js'
 
@@ -15,6 +21,38 @@ import { firstNamesCompatible, type AliasEntry } from '../stages/entities/names.
 const TYPE_PRIORITY: readonly EntityType[] = ['PER', 'ORG', 'LOC', 'MISC']
 /** Role words too generic to tell two people apart when comparing roles. */
 const GENERIC_ROLE_WORDS = new Set(['the', 'a', 'an', 'of', 'at', 'for', 'and', 'former', 'deputy', 'senior'])
+
+/**
+ * Capitalised closed-class words (pronouns, auxiliaries, prepositions, conjunctions, says/said): inside a name
+ * after its first word they mark a headline in title case read as one name ("… Trump Supporter Who Was").
+ */
+const HEADLINE_WORDS = new Set(
+  ('A An As At Be But By Can Could Did Do Does Doesn’t Doesn\'t For From Had Has Have He Her His How I If In Into Is It Its Just ' +
+    'Me My Not Now On Or Our Over Says Said She Should So Than That The Their They This To Up Was We Were What When Where ' +
+    'Which Who Why Will With Would You Your').split(' '),
+)
+/** Lower-case words allowed inside a name (particles); any other lower-case word marks a run-on ("interviewed Washington Post"). */
+const NAME_PARTICLES = new Set(['of', 'for', 'and', 'the', 'de', 'der', 'den', 'van', 'von', 'la', 'le', 'du', 'da', 'di', 'al', 'bin', 'ibn', 'y', 'e', 'on', 'in', 'at', 'to'])
+/**
+ * Type by majority over mentions: an ORG/LOC/MISC reading of a name becomes PER when the corpus's PER evidence for
+ * the name (PER mentions of that full name, or of full names with it as surname) outweighs its other readings;
+ * a PER reading becomes the best other type when the other readings outweigh the PER evidence this many times
+ * and have at least PER_TO_OTHER_MIN_MENTIONS mentions (a bare name tagged PER is weak evidence either way).
+ */
+const PER_TO_OTHER_RATIO = 2
+const PER_TO_OTHER_MIN_MENTIONS = 5
+/**
+ * ... and an ORG/LOC reading becomes PER only with at least this many mentions of full person names with it
+ * (a few PER mentions of "Justice" or of a run-on "Rohingya Muslims" do not make every "Justice" a person).
+ */
+const OTHER_TO_PER_MIN_MENTIONS = 10
+/**
+ * A bare surname among several namesakes joins the one holding at least this share of the corpus's mentions of
+ * full names with that surname ("Obama" → Barack Obama, not Michelle Obama); below it the surname stays apart.
+ */
+const PROMINENT_SHARE = 0.8
+/** National qualifiers that do not change which org a name means ("U.S. State Department" = "State Department"). */
+const NATIONAL_QUALIFIERS = new Set(['u.s.', 'u.s', 'us', 'usa'])
 
 interface Item {
   readonly article: string
@@ -29,6 +67,8 @@ interface Item {
   readonly lastKey: string
   readonly roles: ReadonlySet<string>
   readonly weight: number
+  /** Corrections made to the article entity before joining (headline run-on, type by majority). */
+  readonly notes: readonly string[]
 }
 
 /**
@@ -51,6 +91,7 @@ const translitKey = memo(names.translitKey)
 const nameWords = memo(names.nameWords)
 const surnameOf = memo(names.surnameOf)
 const orgKey = memo(names.orgKey)
+const headlineRun = memo((name: string) => isHeadlineRun(name))
 const aliasByType = new Map<EntityType, (name: string) => AliasEntry | undefined>(
   (['PER', 'ORG', 'LOC', 'MISC'] as const).map((t) => [t, memo((name: string) => names.aliasEntry(name, t))]),
 )
@@ -122,6 +163,45 @@ function sameFirstLast(a: Item, b: Item): boolean {
   return foldName(a.words[0]!) === foldName(b.words[0]!) && foldName(a.words[a.words.length - 1]!) === foldName(b.words[b.words.length - 1]!)
 }
 
+/** A headline in title case read as one name: a lower-case non-particle word, or a closed-class word after the first. */
+export function isHeadlineRun(name: string): boolean {
+  const ws = name.split(/\s+/).filter((w) => w.length > 0)
+  if (ws.length < 2) return false
+  return ws.some((w, k) => (/^\p{Ll}{3,}$/u.test(w) && !NAME_PARTICLES.has(w)) || (k > 0 && HEADLINE_WORDS.has(w)))
+}
+
+/** Folded words of a name, without a leading article: "The Washington Post" → ["washington", "post"]. */
+function foldedWords(name: string): string[] {
+  const ws = foldName(name).split(' ').filter((w) => w.length > 0)
+  return ws[0] === 'the' ? ws.slice(1) : ws
+}
+
+/** True when one name's words are a contiguous run of the other's: a shortening or a lengthening of it. */
+export function isShortening(a: string, b: string): boolean {
+  const [x, y] = [foldedWords(a), foldedWords(b)].sort((p, q) => p.length - q.length) as [string[], string[]]
+  if (x.length === 0) return true
+  for (let k = 0; k + x.length <= y.length; k++) if (x.every((w, j) => y[k + j] === w)) return true
+  return false
+}
+
+/** Whole name found in the country/state/city lists. */
+const isPlaceName = memo(placeName)
+function placeName(name: string): boolean {
+  const ws = nameWords(name)
+  if (ws.length === 0) return false
+  const tags = gazetteerTags(ws)
+  const lists = ['country', 'state', 'city']
+  if (ws.length === 1) return lists.some((l) => tags[0]!.includes(`${l}:U`))
+  return lists.some((l) => tags[0]!.includes(`${l}:B`) && tags[ws.length - 1]!.includes(`${l}:L`))
+}
+
+/** Org key without a national qualifier: "U.S. Department of Justice" and "Department of Justice" agree. */
+function qualifiedOrgKey(name: string): string {
+  const ws = nameWords(name)
+  const k = ws.length > 1 && NATIONAL_QUALIFIERS.has(foldName(ws[0]!)) ? ws.slice(1).join(' ') : name
+  return orgKey(k)
+}
+
 function push<K>(map: Map<K, number[]>, key: K, i: number): void {
   const l = map.get(key)
   if (l) l.push(i)
@@ -137,25 +217,78 @@ export function linkEntities(docs: readonly Doc[]): GlobalEntity[] {
 }
 
 function link(docs: readonly Doc[]): GlobalEntity[] {
-  const items: Item[] = []
+  // Article entities with their corrections: a headline run-on gives way to its longest clean shortening.
+  const raw: { article: string; entity: number; e: DocEntity; name: string; forms: string[]; notes: string[] }[] = []
   for (const doc of docs) {
     for (const [i, e] of (doc.layers.entities ?? []).entries()) {
-      const words = nameWords(e.name)
-      items.push({
-        article: doc.id,
-        entity: i,
-        order: items.length,
-        type: e.type,
-        name: e.name,
-        forms: [e.name, ...e.aliases],
-        words,
-        firstKey: words.length ? translitKey(words[0]!) : '',
-        lastKey: words.length >= 2 ? translitKey(words[words.length - 1]!) : translitKey(e.name),
-        roles: roleWords(e),
-        weight: Math.max(1, e.mentions.length),
-      })
+      let name = e.name
+      let forms = [e.name, ...e.aliases]
+      const notes: string[] = []
+      if (headlineRun(name)) {
+        const clean = e.aliases.filter((a) => !isHeadlineRun(a) && isShortening(a, name)).sort((x, y) => y.length - x.length)[0]
+        if (clean) {
+          notes.push(`headline run-on '${name}' read as '${clean}'`)
+          name = clean
+          forms = forms.filter((f) => !isHeadlineRun(f))
+        }
+      }
+      raw.push({ article: doc.id, entity: i, e, name, forms, notes })
     }
   }
+  // Corpus type votes by mentions, per folded name: PER evidence counts full person names with that name or surname.
+  const votes = new Map<string, { per: number; perFull: number; other: Map<EntityType, number> }>()
+  const vote = (k: string) => {
+    let v = votes.get(k)
+    if (!v) votes.set(k, (v = { per: 0, perFull: 0, other: new Map() }))
+    return v
+  }
+  for (const r of raw) {
+    const w = Math.max(1, r.e.mentions.length)
+    const v = vote(foldName(r.name))
+    if (r.e.type === 'PER') {
+      v.per += w
+      if (nameWords(r.name).length >= 2) {
+        v.perFull += w
+        const s = surnameOf(r.name)
+        if (s) { const sv = vote(foldName(s)); sv.per += w; sv.perFull += w }
+      }
+    } else v.other.set(r.e.type, (v.other.get(r.e.type) ?? 0) + w)
+  }
+  const typeOf = (r: (typeof raw)[number]): EntityType => {
+    const v = votes.get(foldName(r.name))!
+    let other = 0
+    let best: EntityType | undefined
+    for (const [t, n] of v.other) {
+      other += n
+      if (!best || n > v.other.get(best)!) best = t
+    }
+    if (r.e.type !== 'PER' && v.perFull >= OTHER_TO_PER_MIN_MENTIONS && v.per > other && !lexicon().metonyms.has(foldName(r.name))) {
+      r.notes.push(`type by majority over mentions: '${r.name}' read as PER, not ${r.e.type} (PER ${v.per} vs other readings ${other})`)
+      return 'PER'
+    }
+    if (r.e.type === 'PER' && best && other >= PER_TO_OTHER_MIN_MENTIONS && other >= PER_TO_OTHER_RATIO * v.per) {
+      r.notes.push(`type by majority over mentions: '${r.name}' read as ${best}, not PER (${best} ${v.other.get(best)} of ${other} vs PER ${v.per})`)
+      return best
+    }
+    return r.e.type
+  }
+  const items: Item[] = raw.map((r, order) => {
+    const words = nameWords(r.name)
+    return {
+      article: r.article,
+      entity: r.entity,
+      order,
+      type: typeOf(r),
+      name: r.name,
+      forms: r.forms,
+      words,
+      firstKey: words.length ? translitKey(words[0]!) : '',
+      lastKey: words.length >= 2 ? translitKey(words[words.length - 1]!) : translitKey(r.name),
+      roles: roleWords(r.e),
+      weight: Math.max(1, r.e.mentions.length),
+      notes: r.notes,
+    }
+  })
   const m = new Merger(items.length)
   const group = (t: EntityType) => (t === 'ORG' || t === 'LOC' ? 'ORG/LOC' : t)
 
@@ -181,8 +314,37 @@ function link(docs: readonly Doc[]): GlobalEntity[] {
         : `transliteration key '${k}' (${a.name} ~ ${b.name})`,
   )
   // 4. Orgs and places: a stated alias shared with another article's name, or an org word-order variant.
-  joinByKey(m, items, (it) => (isPer(it.type) ? [] : it.forms.map((f) => `${group(it.type)}|${foldName(f)}`)), (k, a, b) => `shared name '${k.split('|')[1]}' (${a.name} ~ ${b.name})`)
-  joinByKey(m, items, (it) => (it.type === 'ORG' && orgKey(it.name) ? [`ORG|${orgKey(it.name)}`] : []), (k, a, b) => `org name variant '${k.split('|')[1]}' (${a.name} ~ ${b.name})`)
+  //    Only aliases that are other names count: a shortening or lengthening of the article's own name ("New York"
+  //    stated for "New York Times", "Democratic Party" for "Iowa Democratic Party") means different things in
+  //    different articles. An alias claimed by two different names (CBC: Congressional Black Caucus, Canadian
+  //    Broadcasting Corp) is ambiguous and joins nothing; an alias joins only a name of the same type ("S.C" stated
+  //    for the Supreme Court is not the LOC "S.C", South Carolina).
+  const claims = new Map<string, Set<string>>()
+  const stated = new Map<Item, string[]>()
+  const statedAliases = (it: Item) => {
+    let l = stated.get(it)
+    if (!l) stated.set(it, (l = it.forms.filter((f) => f !== it.name && !isShortening(f, it.name))))
+    return l
+  }
+  for (const it of items) {
+    if (isPer(it.type)) continue
+    for (const f of statedAliases(it)) {
+      const k = `${it.type}|${foldName(f)}`
+      const c = claims.get(k) ?? new Set<string>()
+      c.add(qualifiedOrgKey(it.name))
+      claims.set(k, c)
+    }
+  }
+  joinByKey(m, items, (it) => {
+    if (isPer(it.type)) return []
+    const ks = [`${it.type}|${foldName(it.name)}`]
+    for (const f of statedAliases(it)) {
+      const k = `${it.type}|${foldName(f)}`
+      if (claims.get(k)!.size === 1) ks.push(k)
+    }
+    return ks
+  }, (k, a, b) => `shared name '${k.split('|')[1]}' (${a.name} ~ ${b.name})`)
+  joinByKey(m, items, (it) => (it.type === 'ORG' && qualifiedOrgKey(it.name) ? [`ORG|${qualifiedOrgKey(it.name)}`] : []), (k, a, b) => `org name variant '${k.split('|')[1]}' (${a.name} ~ ${b.name})`)
   joinByKey(m, items, (it) => (it.type === 'LOC' && it.words.length === 1 ? [`LOC|${translitKey(it.name)}`] : []), (k, a, b) => `transliteration key '${k.split('|')[1]}' (${a.name} ~ ${b.name})`)
 
   // 5. Full person names with one surname key and compatible first names (initial, short form), only when
@@ -247,14 +409,15 @@ function link(docs: readonly Doc[]): GlobalEntity[] {
   //    Each bucket is summed up once as one representative per identity with the role words of its members
   //    (identities only merge from here on, so representatives keep covering the bucket).
   const surnameOnly = new Map<string, number[]>()
-  const reps = new Map<string, { rep: number; roles: Set<string> }[]>()
+  const reps = new Map<string, { rep: number; roles: Set<string>; weight: number }[]>()
   const repsOf = (k: string, bucket: readonly number[]) => {
     let l = reps.get(k)
     if (!l) {
-      const byRoot = new Map<number, { rep: number; roles: Set<string> }>()
+      const byRoot = new Map<number, { rep: number; roles: Set<string>; weight: number }>()
       for (const j of bucket) {
         const r = m.find(j)
-        const x = byRoot.get(r) ?? { rep: j, roles: new Set<string>() }
+        const x = byRoot.get(r) ?? { rep: j, roles: new Set<string>(), weight: 0 }
+        x.weight += items[j]!.weight
         for (const w of items[j]!.roles) x.roles.add(w)
         byRoot.set(r, x)
       }
@@ -271,13 +434,14 @@ function link(docs: readonly Doc[]): GlobalEntity[] {
       push(surnameOnly, k, i)
       continue
     }
-    const roots = new Map<number, { rep: number; agrees: boolean }>()
+    const roots = new Map<number, { rep: number; agrees: boolean; roled: boolean; weight: number }>()
     for (const x of repsOf(k, bucket)) {
       const r = m.find(x.rep)
       const agrees = [...x.roles].some((w) => it.roles.has(w))
+      const roled = x.roles.size > 0
       const prev = roots.get(r)
-      if (!prev) roots.set(r, { rep: x.rep, agrees })
-      else if (agrees && !prev.agrees) roots.set(r, { rep: prev.rep, agrees })
+      if (!prev) roots.set(r, { rep: x.rep, agrees, roled, weight: x.weight })
+      else roots.set(r, { rep: prev.rep, agrees: agrees || prev.agrees, roled: roled || prev.roled, weight: prev.weight + x.weight })
     }
     if (roots.size === 1) {
       const j = bucket[0]!
@@ -288,6 +452,20 @@ function link(docs: readonly Doc[]): GlobalEntity[] {
     if (agree.length === 1) {
       const j = agree[0]!.rep
       m.union(i, j, () => `surname '${it.name}' and role agree (${items[j]!.name})`)
+      continue
+    }
+    // Prominence among the namesakes whose role agrees (or all of them when no role was compared).
+    const cands = agree.length > 0 ? agree : it.roles.size > 0 && [...roots.values()].some((x) => x.roled) ? [] : [...roots.values()]
+    let total = 0
+    let top: { rep: number; weight: number } | undefined
+    for (const x of cands) {
+      total += x.weight
+      if (!top || x.weight > top.weight) top = x
+    }
+    if (top && top.weight >= PROMINENT_SHARE * total) {
+      const j = top.rep
+      const share = Math.round((100 * top.weight) / total)
+      m.union(i, j, () => `surname '${it.name}' → the most mentioned full name with it${agree.length ? ' and that role' : ''} (${items[j]!.name}, ${share}% of mentions)`)
     }
   }
   for (const [k, l] of surnameOnly) {
@@ -317,7 +495,16 @@ function describe(items: readonly Item[], m: Merger): GlobalEntity[] {
     const members = idx.map((i) => items[i]!)
     const typeVotes = new Map<EntityType, number>()
     for (const it of members) typeVotes.set(it.type, (typeVotes.get(it.type) ?? 0) + it.weight)
-    const type = [...typeVotes.entries()].sort((a, b) => b[1] - a[1] || TYPE_PRIORITY.indexOf(a[0]) - TYPE_PRIORITY.indexOf(b[0]))[0]![0]
+    let type = [...typeVotes.entries()].sort((a, b) => b[1] - a[1] || TYPE_PRIORITY.indexOf(a[0]) - TYPE_PRIORITY.indexOf(b[0]))[0]![0]
+    // ORG and LOC readings of one name: a seat of power stands for its institution (ORG); a listed country,
+    // state or city is a place whatever the tagger said more often ("the convention in Cleveland" read as ORG).
+    const notes: string[] = []
+    if ((type === 'ORG' || type === 'LOC') && typeVotes.has('ORG') && typeVotes.has('LOC')) {
+      const n = members[0]!.name
+      const decided = members.some((it) => lexicon().metonyms.has(foldName(it.name))) ? 'ORG' : members.some((it) => it.type === 'LOC' && isPlaceName(it.name)) ? 'LOC' : type
+      if (decided !== type) notes.push(`type ${decided} over ${type} (${decided === 'ORG' ? 'seat of an institution' : 'listed place'}: ${n})`)
+      type = decided
+    }
     const name = canonical(members, type)
     const aliases: string[] = []
     const seen = new Set([foldName(name)])
@@ -333,7 +520,14 @@ function describe(items: readonly Item[], m: Merger): GlobalEntity[] {
     out.push({
       id: `${type.toLowerCase()}:${slug(name)}`,
       order: members[0]!.order,
-      g: { id: '', type, name, aliases, members: members.map((it) => ({ article: it.article, entity: it.entity })), merges: [...(reasons.get(root) ?? [])] },
+      g: {
+        id: '',
+        type,
+        name,
+        aliases,
+        members: members.map((it) => ({ article: it.article, entity: it.entity })),
+        merges: [...new Set([...members.flatMap((it) => it.notes), ...notes, ...(reasons.get(root) ?? [])])],
+      },
     })
   }
   // Readable ids, made unique in a stable order (first seen keeps the plain id).
