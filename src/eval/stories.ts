@@ -1,14 +1,15 @@
-// `npm run eval -- stories [docs.jsonl] [--split dev] [--json] [--sweep]`: groups ECB+ articles into
+// `npm run eval -- stories [docs.jsonl] [--split dev] [--json] [--sweep] [--recall]`: groups ECB+ articles into
 // stories and scores them against the gold `subtopic` with BCubed P/R/F1 and pairwise F1. Each split is
 // clustered on its own (as the kept-back test split will be); scores are micro-averaged over articles.
-// `--sweep` also prints F1 over a grid of options, for tuning on train/dev (never on test).
+// `--sweep` also prints F1 over a grid of options, for tuning on train/dev (never on test); `--recall` how many
+// of the similar pairs an all-pairs comparison finds are among the candidate pairs.
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { Doc } from '../doc/doc.js'
 import { createDoc, withLayers } from '../doc/doc.js'
 import type { StoryOptions } from '../link/stories.js'
-import { DEFAULT_STORY_OPTIONS, averageLink, groupStories, storySimilarities } from '../link/stories.js'
+import { DEFAULT_STORY_OPTIONS, averageLink, groupStories, similarityGraph, storyFeatures } from '../link/stories.js'
 
 const REPO = resolve(fileURLToPath(import.meta.url), '../../..')
 const DEFAULT_PATH = resolve(REPO, '../shared/data/ecbplus/docs.jsonl')
@@ -117,15 +118,16 @@ function sweep(data: Map<string, { docs: Doc[]; gold: string[] }>): void {
   const thresholds = Array.from({ length: 14 }, (_, i) => 0.08 + i * 0.02)
   const rows: string[] = []
   let best = { f1: -1, line: '' }
-  for (const entityWeight of SWEEP.entityWeight) {
-    for (const properBoost of SWEEP.properBoost) {
-      for (const numberBoost of SWEEP.numberBoost) {
-        const sims = [...data.values()].map(({ docs, gold }) => ({ sim: storySimilarities(docs, { entityWeight, properBoost, numberBoost }), n: docs.length, gold }))
+  for (const properBoost of SWEEP.properBoost) {
+    for (const numberBoost of SWEEP.numberBoost) {
+      const feats = [...data.values()].map(({ docs, gold }) => ({ f: storyFeatures(docs, { properBoost, numberBoost }), gold }))
+      for (const entityWeight of SWEEP.entityWeight) {
+        const graphs = feats.map(({ f, gold }) => ({ g: similarityGraph(f, { entityWeight }), n: f.n, gold }))
         for (const threshold of thresholds) {
           const t = emptyTally()
-          for (const { sim, n, gold } of sims) {
+          for (const { g, n, gold } of graphs) {
             const label = new Array<string>(n)
-            averageLink(sim, n, threshold).forEach((c, k) => c.forEach((i) => (label[i] = String(k))))
+            averageLink(g, threshold).forEach((c, k) => c.forEach((i) => (label[i] = String(k))))
             tally(t, label, gold)
           }
           const s = finish(t)
@@ -140,20 +142,48 @@ function sweep(data: Map<string, { docs: Doc[]; gold: string[] }>): void {
   console.log(`best: ${best.line}`)
 }
 
+/**
+ * How many of the pairs an all-pairs comparison puts at or above a similarity the candidate pairs hold
+ * (`--recall`; quadratic, for checking candidateTerms/maxPostings on benchmark-sized splits only).
+ */
+function candidateRecall(data: Map<string, { docs: Doc[]; gold: string[] }>): void {
+  const levels = [0.05, 0.1, 0.15, DEFAULT_STORY_OPTIONS.threshold]
+  for (const [split, { docs }] of data) {
+    const f = storyFeatures(docs)
+    const g = similarityGraph(f)
+    const all = similarityGraph(f, { candidateTerms: Infinity, maxPostings: Infinity, maxDocShare: 1, minPartialDot: 0 })
+    const kept = new Set<number>()
+    for (let e = 0; e < g.length; e++) kept.add(g.i[e]! * f.n + g.j[e]!)
+    const parts = levels.map((level) => {
+      let total = 0
+      let found = 0
+      for (let e = 0; e < all.length; e++) {
+        if (all.sim[e]! < level) continue
+        total++
+        if (kept.has(all.i[e]! * f.n + all.j[e]!)) found++
+      }
+      return `>=${level.toFixed(2)}: ${found}/${total}`
+    })
+    console.log(`${split}: ${f.n} articles, ${g.length} candidate pairs with similarity > 0 of ${all.length} (all pairs ${(f.n * (f.n - 1)) / 2}); pairs held ${parts.join(', ')}`)
+  }
+}
+
 export async function run(args: string[]): Promise<number> {
   let path = DEFAULT_PATH
   let splits: string[] | null = null
   let json = false
   let doSweep = false
+  let doRecall = false
   for (let i = 0; i < args.length; i++) {
     const a = args[i]!
     if (a === '--json') json = true
     else if (a === '--sweep') doSweep = true
+    else if (a === '--recall') doRecall = true
     else if (a === '--split') splits = (args[++i] ?? '').split(',').filter(Boolean)
     else if (a.startsWith('--split=')) splits = a.slice(8).split(',').filter(Boolean)
     else if (!a.startsWith('--')) path = resolve(a)
     else {
-      console.error(`unknown option ${a}; usage: npm run eval -- stories [docs.jsonl] [--split dev[,train]] [--json] [--sweep]`)
+      console.error(`unknown option ${a}; usage: npm run eval -- stories [docs.jsonl] [--split dev[,train]] [--json] [--sweep] [--recall]`)
       return 2
     }
   }
@@ -163,6 +193,7 @@ export async function run(args: string[]): Promise<number> {
     return 1
   }
   if (doSweep) sweep(data)
+  if (doRecall) candidateRecall(data)
   const started = performance.now()
   const s = evaluateStories(data)
   const seconds = (performance.now() - started) / 1000
