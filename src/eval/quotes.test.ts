@@ -47,16 +47,17 @@ test('quotes sharing one cue are one attribution with a discontinuous content', 
 })
 
 // Floor on a fixed dev subset (the first 40 PolNeAR dev articles by name; about 2 s), a little under what was
-// measured there when it was set: all overlap P 0.806 R 0.494 F1 0.613, source 0.828; speech F1 0.781; direct F1 0.646.
+// measured there when it was set (rules + learned tagger): all overlap P 0.774 R 0.569 F1 0.656, exact F1 0.433,
+// source 0.826; speech F1 0.796; direct F1 0.658.
 // [slice, measure, floor]
 const FLOORS: [('all' | 'speech' | 'direct'), (r: ReturnType<typeof scoreFiles>['slices']['all']) => number, number][] = [
-  ['all', (r) => r.content_overlap.f1, 0.59],
-  ['all', (r) => r.content_overlap.precision, 0.77],
-  ['all', (r) => r.content_overlap.recall, 0.47],
-  ['all', (r) => r.content_exact.f1, 0.39],
+  ['all', (r) => r.content_overlap.f1, 0.64],
+  ['all', (r) => r.content_overlap.precision, 0.75],
+  ['all', (r) => r.content_overlap.recall, 0.55],
+  ['all', (r) => r.content_exact.f1, 0.41],
   ['all', (r) => r.source_accuracy, 0.8],
-  ['speech', (r) => r.content_overlap.f1, 0.75],
-  ['direct', (r) => r.content_overlap.f1, 0.62],
+  ['speech', (r) => r.content_overlap.f1, 0.77],
+  ['direct', (r) => r.content_overlap.f1, 0.63],
 ]
 test('PolNeAR dev floor (first 40 articles)', { skip: existsSync(DEFAULT_DIR) ? false : `${DEFAULT_DIR} missing` }, () => {
   const { slices } = scoreFiles(polnearFiles(DEFAULT_DIR).slice(0, 40))

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
 import type { Quote } from '../../doc/layers.js'
-import { quotesStage } from './index.js'
+import { attribute, quotesStage } from './index.js'
+import { ALLOWED, LABELS, NL, segments } from './tagger.js'
 import { findQuotedSpans } from './marks.js'
 import { makeTestDoc, type TestDocOptions } from './test-doc.js'
 
@@ -225,3 +226,32 @@ for (const [text, expected] of SHAPES) {
     )
   })
 }
+
+// [labels (O B-SRC I-SRC B-CUE I-CUE B-CON I-CON ids), expected segments]
+const SEGMENTS: [number[], [string, number, number][]][] = [
+  [[1, 2, 3, 5, 6, 6], [['SRC', 0, 2], ['CUE', 2, 3], ['CON', 3, 6]]],
+  [[5, 6, 0, 1, 3, 0], [['CON', 0, 2], ['SRC', 3, 4], ['CUE', 4, 5]]],
+  [[5, 5, 0], [['CON', 0, 1], ['CON', 1, 2]]],
+  [[0, 0], []],
+]
+for (const [labels, expected] of SEGMENTS) {
+  test(`tagger segments of ${labels.join('')}`, () => assert.deepEqual(segments(labels), expected))
+}
+
+test('tagger labels: an I- label never follows O or another role', () => {
+  for (let p = 0; p <= NL; p++) for (let c = 0; c < NL; c++) {
+    const ok = ALLOWED[p * NL + c] === 1
+    const cl = LABELS[c]!
+    const pl = p === NL ? 'O' : LABELS[p]!
+    assert.equal(ok, cl[0] !== 'I' || pl.slice(2) === cl.slice(2), `${pl} -> ${cl}`)
+  }
+})
+
+test('rules only (tagger null) and with the committed tagger both keep the seed-style attributions', () => {
+  const text = 'Intro.\nSchmid told Blick that the war has damaged Putin.'
+  const doc = makeTestDoc(text, { entities: PEOPLE })
+  for (const tagger of [null, undefined]) {
+    const out = attribute({ text: doc.text, blocks: doc.layers.blocks!, sentences: doc.layers.sentences!, mentions: doc.layers.mentions!, entities: doc.layers.entities!, ...(tagger === null ? { tagger } : {}) })
+    assert.deepEqual(out.map((q) => [q.text, q.speakerName]), [['that the war has damaged Putin', 'Ulrich Schmid']])
+  }
+})

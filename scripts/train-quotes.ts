@@ -1,0 +1,191 @@
+// `npm run train -- quotes [--train dir] [--epochs n] [--out file]`: trains the attribution tagger of quotes.v1
+// (src/stages/quotes/tagger.ts: BIO labels for SOURCE/CUE/CONTENT, averaged structured perceptron + Viterbi) on
+// PolNeAR train only. Every 10th train article (by name) is held out to pick the epoch; dev is never read here
+// (`npm run eval -- quotes` reports it). Deterministic: the unit order is shuffled with a seeded generator.
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { dirname, join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { createDoc, withLayers } from '../src/doc/doc.js'
+import { createPipeline } from '../src/pipeline/pipeline.js'
+import { paragraphBlocks, type Article } from '../src/eval/quotes.js'
+import { tokensStage } from '../src/stages/tokens/index.js'
+import { sentencesStage } from '../src/stages/sentences/index.js'
+import { mentionsStage } from '../src/stages/mentions/index.js'
+import { findQuotedSpans } from '../src/stages/quotes/marks.js'
+import { BUCKET_BITS, buildUnits, LABELS, MODEL_PATH, NL, TaggerModel, unitScores, viterbi, type Unit } from '../src/stages/quotes/tagger.js'
+
+const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..')
+/** Upper bound on epochs; the best epoch on the held-out slice is kept. */
+const MAX_EPOCHS = 12
+/** Seed of the unit shuffle. */
+const SEED = 20180507
+/** Every HOLDOUT_EVERY-th train article is held out for epoch selection. */
+const HOLDOUT_EVERY = 10
+
+const LABEL_ID = new Map<string, number>(LABELS.map((l, i) => [l, i]))
+
+function rng(seed: number): () => number {
+  let s = seed >>> 0
+  return () => {
+    s = (Math.imul(s, 1664525) + 1013904223) >>> 0
+    let t = s ^ (s >>> 16)
+    t = Math.imul(t, 0x7feb352d) >>> 0
+    return ((t ^ (t >>> 15)) >>> 0) / 4294967296
+  }
+}
+
+interface Example {
+  readonly unit: Unit
+  readonly gold: Uint8Array
+}
+
+/** Gold labels for the tokens of each unit: cue over source over content; nested contents go to the innermost. */
+function goldLabels(a: Article, units: readonly Unit[]): Uint8Array[] {
+  const n = a.text.length
+  const role = new Uint8Array(n) // 0 none, 1 SRC, 2 CUE, 3 CON
+  const owner = new Int32Array(n).fill(-1)
+  const size = new Float64Array(n).fill(Infinity)
+  a.attributions.forEach((at, id) => {
+    const len = at.content.reduce((x, [s, e]) => x + e - s, 0) || 1
+    for (const [s, e] of at.content)
+      for (let i = s; i < e; i++) {
+        if (role[i] === 0 || (role[i] === 3 && len < size[i]!)) {
+          role[i] = 3
+          owner[i] = id
+          size[i] = len
+        }
+      }
+  })
+  a.attributions.forEach((at, id) => {
+    for (const [s, e] of at.source) for (let i = s; i < e; i++) if (role[i] !== 2) ((role[i] = 1), (owner[i] = id))
+  })
+  a.attributions.forEach((at, id) => {
+    for (const [s, e] of at.cue) for (let i = s; i < e; i++) ((role[i] = 2), (owner[i] = id))
+  })
+  const names = ['', 'SRC', 'CUE', 'CON']
+  return units.map((u) => {
+    const out = new Uint8Array(u.toks.length)
+    let prevRole = 0
+    let prevOwner = -1
+    u.toks.forEach((t, i) => {
+      const r = role[t.start]!
+      const o = owner[t.start]!
+      if (r === 0) out[i] = 0
+      else out[i] = LABEL_ID.get(`${r === prevRole && o === prevOwner ? 'I' : 'B'}-${names[r]}`)!
+      prevRole = r
+      prevOwner = o
+    })
+    return out
+  })
+}
+
+/** Token-level F1 of the three roles (B/I ignored): the epoch-selection measure. */
+function roleF1(golds: readonly Uint8Array[], preds: readonly Uint8Array[]): number {
+  let tp = 0
+  let np = 0
+  let ng = 0
+  const role = (l: number): string => (l === 0 ? '' : LABELS[l]!.slice(2))
+  golds.forEach((g, k) => {
+    const p = preds[k]!
+    for (let i = 0; i < g.length; i++) {
+      const gr = role(g[i]!)
+      const pr = role(p[i]!)
+      if (gr) ng++
+      if (pr) np++
+      if (gr && gr === pr) tp++
+    }
+  })
+  return np + ng ? (2 * tp) / (np + ng) : 0
+}
+
+function arg(args: string[], name: string, def: string): string {
+  const i = args.indexOf(name)
+  return i >= 0 && args[i + 1] ? args[i + 1]! : def
+}
+
+export async function run(args: string[]): Promise<number> {
+  const dir = resolve(REPO, arg(args, '--train', '../shared/data/polnear/train'))
+  const maxEpochs = Number(arg(args, '--epochs', String(MAX_EPOCHS)))
+  const outPath = resolve(arg(args, '--out', MODEL_PATH))
+  const t0 = Date.now()
+  const secs = (): string => ((Date.now() - t0) / 1000).toFixed(1)
+  const files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort()
+  const upstream = createPipeline([tokensStage, sentencesStage, mentionsStage], { given: ['blocks'] })
+  const train: Example[] = []
+  const held: Example[] = []
+  files.forEach((f, k) => {
+    const a = JSON.parse(readFileSync(join(dir, f), 'utf8')) as Article
+    const base = createDoc(a.text, {}, a.id)
+    if (base.text !== a.text) return
+    const blocks = paragraphBlocks(base.text)
+    const doc = upstream.run(withLayers(base, { blocks }))
+    const quoted = findQuotedSpans(a.text, blocks, blocks.map((_, i) => i))
+    const mentions = [...(doc.layers.mentions ?? [])].sort((x, y) => x.start - y.start)
+    const units = buildUnits(a.text, blocks, doc.layers.sentences ?? [], mentions, quoted)
+    const golds = goldLabels(a, units)
+    const into = k % HOLDOUT_EVERY === HOLDOUT_EVERY - 1 ? held : train
+    units.forEach((unit, i) => into.push({ unit, gold: golds[i]! }))
+  })
+  console.log(`quotes tagger: ${files.length} PolNeAR train articles, ${train.length} units to train, ${held.length} held out (${secs()} s)`)
+
+  const size = (1 << BUCKET_BITS) * NL
+  const w = new Float64Array(size)
+  const u = new Float64Array(size)
+  const tr = new Float64Array((NL + 1) * NL)
+  const tu = new Float64Array((NL + 1) * NL)
+  let c = 1
+  const order = train.map((_, i) => i)
+  const rand = rng(SEED)
+  const average = (): TaggerModel => {
+    const aw = new Float32Array(size)
+    for (let i = 0; i < size; i++) aw[i] = w[i]! - u[i]! / c
+    const at = new Float32Array(tr.length)
+    for (let i = 0; i < tr.length; i++) at[i] = tr[i]! - tu[i]! / c
+    return new TaggerModel(aw, at)
+  }
+  let best: { model: TaggerModel; epoch: number; f1: number } | null = null
+  for (let e = 1; e <= maxEpochs; e++) {
+    for (let i = order.length - 1; i > 0; i--) {
+      const j = Math.floor(rand() * (i + 1))
+      ;[order[i], order[j]] = [order[j]!, order[i]!]
+    }
+    let errors = 0
+    for (const k of order) {
+      const ex = train[k]!
+      const n = ex.gold.length
+      const pred = viterbi(unitScores(ex.unit, w), n, tr)
+      const g = ex.gold
+      for (let t = 0; t < n; t++) {
+        const gp = t === 0 ? NL : g[t - 1]!
+        const pp = t === 0 ? NL : pred[t - 1]!
+        if (g[t] === pred[t] && gp === pp) continue
+        if (g[t] !== pred[t]) {
+          errors++
+          for (let j = ex.unit.offs[t]!; j < ex.unit.offs[t + 1]!; j++) {
+            const row = ex.unit.feats[j]! * NL
+            w[row + g[t]!]! += 1
+            u[row + g[t]!]! += c
+            w[row + pred[t]!]! -= 1
+            u[row + pred[t]!]! -= c
+          }
+        }
+        tr[gp * NL + g[t]!]! += 1
+        tu[gp * NL + g[t]!]! += c
+        tr[pp * NL + pred[t]!]! -= 1
+        tu[pp * NL + pred[t]!]! -= c
+      }
+      c++
+    }
+    const avg = average()
+    const f1 = roleF1(held.map((x) => x.gold), held.map((x) => avg.tag(x.unit)))
+    console.log(`  epoch ${e}: ${errors} token errors, held-out role F1 ${f1.toFixed(4)} (${secs()} s)`)
+    if (!best || f1 > best.f1) best = { model: avg, epoch: e, f1 }
+  }
+  if (!best) return 1
+  const model = new TaggerModel(best.model.weights, best.model.trans, { data: 'PolNeAR train (every 10th article held out)', epochs: best.epoch, heldOutRoleF1: Number(best.f1.toFixed(4)) })
+  mkdirSync(dirname(outPath), { recursive: true })
+  const buf = model.serialize()
+  writeFileSync(outPath, buf)
+  console.log(`quotes tagger: best epoch ${best.epoch}, held-out role F1 ${best.f1.toFixed(4)}; wrote ${outPath} (${(buf.length / 1024).toFixed(0)} KiB, ${secs()} s)`)
+  return 0
+}

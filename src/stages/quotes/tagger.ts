@@ -1,0 +1,417 @@
+// The learned attribution tagger: BIO labels for SOURCE, CUE and CONTENT tokens of each paragraph, from an
+// averaged structured perceptron over hashed features (scripts/train-quotes.ts trains it on PolNeAR train)
+// and a first-order Viterbi that never opens an I- label without its B-. `modelAttributions` turns the
+// labels into attributions: every content segment goes to the nearest cue of its paragraph, every cue takes
+// the nearest source segment. The rules in attribute.ts stay first; this adds what they miss.
+import { existsSync, readFileSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { gunzipSync, gzipSync } from 'node:zlib'
+import type { Mention, Span } from '../../doc/layers.js'
+import { shape, strHash } from '../mentions/features.js'
+import { cueAt } from './cues.js'
+import type { QuotedSpan } from './marks.js'
+import { scanWords } from './words.js'
+
+export const MODEL_PATH = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'models', 'quotes', 'tagger.bin.gz')
+
+export const LABELS = ['O', 'B-SRC', 'I-SRC', 'B-CUE', 'I-CUE', 'B-CON', 'I-CON'] as const
+export const NL = LABELS.length
+/** Weight rows are hashed into this many buckets (2^16, 1.8 MB of weights that stay in cache; collisions cost little, lookups need no map). */
+export const BUCKET_BITS = 16
+const BUCKETS = 1 << BUCKET_BITS
+/** A paragraph longer than this many tokens is tagged in sentence-aligned chunks (bounded time and memory). */
+const MAX_UNIT_TOKENS = 160
+/** Quantisation of stored weights. */
+const QUANT_MAX = 32767
+
+/** allowed[prev * NL + cur], prev = NL for the unit start: I-X only after B-X or I-X. */
+export const ALLOWED = new Uint8Array((NL + 1) * NL)
+for (let p = 0; p <= NL; p++) {
+  for (let c = 0; c < NL; c++) {
+    const cl = LABELS[c]!
+    const pl = p === NL ? 'O' : LABELS[p]!
+    ALLOWED[p * NL + c] = cl[0] !== 'I' || (pl !== 'O' && pl.slice(2) === cl.slice(2)) ? 1 : 0
+  }
+}
+
+export interface Tok extends Span {
+  readonly text: string
+  readonly lower: string
+}
+
+/** One tagged stretch: a paragraph, or a sentence-aligned piece of a long one. */
+export interface Unit {
+  readonly toks: readonly Tok[]
+  /** Hashed feature buckets per token, concatenated; offs[i]..offs[i+1] are token i's. */
+  readonly feats: Int32Array
+  readonly offs: Int32Array
+}
+
+const TOKEN = /[\p{L}\p{N}]+(?:[’'.\-][\p{L}\p{N}]+)*|[^\s\p{L}\p{N}]/gu
+
+function tokenize(text: string, start: number, end: number): Tok[] {
+  const out: Tok[] = []
+  for (const m of text.slice(start, end).matchAll(TOKEN)) {
+    const s = start + m.index
+    out.push({ start: s, end: s + m[0].length, text: m[0], lower: m[0].toLowerCase() })
+  }
+  return out
+}
+
+function bucket(template: number, value: number): number {
+  let h = Math.imul(template + 0x9e3779b1, 0x85ebca6b) ^ value
+  h = Math.imul(h ^ (h >>> 15), 0xc2b2ae35)
+  h ^= h >>> 13
+  return h & (BUCKETS - 1)
+}
+
+function distBucket(d: number): number {
+  return d <= 3 ? d : d <= 6 ? 4 : d <= 12 ? 5 : d <= 25 ? 6 : 7
+}
+
+const QUOTE_MARK = /^[“”„«»"‘’'`]$/
+/** Word-level feature hashes (lower case, suffix, shape, stem) cached by surface form; cleared when it grows past this. */
+const WORD_CACHE_MAX = 50000
+const wordCache = new Map<string, Int32Array>()
+function wordHashes(t: Tok): Int32Array {
+  let v = wordCache.get(t.text)
+  if (v) return v
+  if (wordCache.size >= WORD_CACHE_MAX) wordCache.clear()
+  v = Int32Array.of(strHash(t.lower), strHash(t.lower.slice(-3)), strHash(shape(t.text)), strHash(t.lower.replace(/(?:ing|ed|es|s)$/, '')), QUOTE_MARK.test(t.text) ? 1 : 0)
+  wordCache.set(t.text, v)
+  return v
+}
+const CUE_TYPES = ['speech', 'belief', 'finding', 'directive', 'act', 'source', 'noun'] as const
+const NONE = 0
+const NER_TYPES = ['PER', 'ORG', 'LOC', 'MISC']
+/** Feature templates per token (f(0) .. f(31) in unitFeatures). */
+const TEMPLATES = 32
+
+/** Token features of one unit. `quoted`/`mentions` sorted by start. */
+function unitFeatures(toks: readonly Tok[], sentStart: readonly boolean[], cueType: readonly number[], inQuote: readonly boolean[], ner: readonly number[], firstOfBlock: boolean): { feats: Int32Array; offs: Int32Array } {
+  const n = toks.length
+  const wh = toks.map(wordHashes)
+  const h = wh.map((x) => x[0]!)
+  const mark = wh.map((x) => x[4] === 1)
+  const feats = new Int32Array(n * TEMPLATES)
+  const offs = new Int32Array(n + 1)
+  let fp = 0
+  // nearest cue / quotation mark to the left and right, and tokens since the sentence start
+  const cueL = new Int32Array(n).fill(-1)
+  const cueR = new Int32Array(n).fill(-1)
+  const markL = new Int32Array(n).fill(-1)
+  const markR = new Int32Array(n).fill(-1)
+  const sincePos = new Int32Array(n)
+  let lastCue = -1
+  let lastMark = -1
+  let ss = 0
+  for (let i = 0; i < n; i++) {
+    if (sentStart[i]) ss = i
+    sincePos[i] = i - ss
+    cueL[i] = lastCue
+    markL[i] = lastMark
+    if (cueType[i]) lastCue = i
+    if (mark[i]) lastMark = i
+  }
+  lastCue = -1
+  lastMark = -1
+  for (let i = n - 1; i >= 0; i--) {
+    cueR[i] = lastCue
+    markR[i] = lastMark
+    if (cueType[i]) lastCue = i
+    if (mark[i]) lastMark = i
+  }
+  const W = (i: number): number => (i < 0 ? 1 : i >= n ? 2 : h[i]!)
+  for (let i = 0; i < n; i++) {
+    const f = (tpl: number, v: number): void => {
+      feats[fp++] = bucket(tpl, v)
+    }
+    f(0, 0)
+    f(1, h[i]!)
+    f(2, W(i - 1))
+    f(3, W(i + 1))
+    f(4, W(i - 2))
+    f(5, W(i + 2))
+    f(6, Math.imul(W(i - 1), 31) ^ h[i]!)
+    f(7, Math.imul(h[i]!, 31) ^ W(i + 1))
+    f(8, wh[i]![1]!)
+    f(9, wh[i]![2]!)
+    f(10, wh[i]![3]!)
+    const ct = cueType[i]!
+    f(11, ct)
+    f(12, i > 0 ? cueType[i - 1]! : 9)
+    f(13, i + 1 < n ? cueType[i + 1]! : 9)
+    f(14, i > 1 ? cueType[i - 2]! : 9)
+    f(15, i + 2 < n ? cueType[i + 2]! : 9)
+    const q = inQuote[i] ? 1 : 0
+    f(16, q)
+    const dl = cueL[i]! < 0 ? 8 : distBucket(i - cueL[i]!)
+    const dr = cueR[i]! < 0 ? 8 : distBucket(cueR[i]! - i)
+    const tl = cueL[i]! < 0 ? 0 : cueType[cueL[i]!]!
+    const tr = cueR[i]! < 0 ? 0 : cueType[cueR[i]!]!
+    f(17, dl * 16 + tl)
+    f(18, dr * 16 + tr)
+    f(19, dl * 16 + dr)
+    f(20, (q * 16 + tl) * 16 + tr)
+    f(21, cueL[i]! < 0 ? 0 : h[cueL[i]!]!)
+    f(22, cueR[i]! < 0 ? 0 : h[cueR[i]!]!)
+    f(23, (markL[i]! < 0 ? 8 : distBucket(i - markL[i]!)) * 16 + (markR[i]! < 0 ? 8 : distBucket(markR[i]! - i)))
+    f(24, distBucket(sincePos[i]!) * 2 + (sentStart[i] ? 1 : 0))
+    f(25, ner[i]!)
+    f(26, (i + 1 < n ? ner[i + 1]! : 99) * 64 + ner[i]!)
+    f(27, ner[i]! * 16 + dr)
+    f(28, q * 64 + (i > 0 && mark[i - 1] ? 2 : 0) + (i + 1 < n && mark[i + 1] ? 1 : 0))
+    f(29, (firstOfBlock ? 2 : 0) + (i === 0 ? 1 : 0))
+    f(30, dl * 16 + distBucket(sincePos[i]!))
+    f(31, Math.imul(cueL[i]! < 0 ? 0 : h[cueL[i]!]!, 7) ^ q)
+    offs[i + 1] = fp
+  }
+  return { feats, offs }
+}
+
+/** The paragraphs (as units) the tagger reads, with their features. `blocks` are the readable blocks in text order; `want` picks which are read. */
+export function buildUnits(text: string, blocks: readonly Span[], sentences: readonly Span[], mentions: readonly Mention[], quoted: readonly QuotedSpan[], want?: (block: Span) => boolean): Unit[] {
+  const units: Unit[] = []
+  const sents = [...sentences].sort((a, b) => a.start - b.start)
+  let si = 0
+  let mi = 0
+  let qi = 0
+  for (let bi = 0; bi < blocks.length; bi++) {
+    const b = blocks[bi]!
+    if (want && !want(b)) continue
+    const toks = tokenize(text, b.start, b.end)
+    if (toks.length === 0) continue
+    const n = toks.length
+    const sentStart = new Array<boolean>(n).fill(false)
+    sentStart[0] = true
+    while (si < sents.length && sents[si]!.start < b.start) si++
+    let k = 0
+    for (let j = si; j < sents.length && sents[j]!.start < b.end; j++) {
+      while (k < n && toks[k]!.start < sents[j]!.start) k++
+      if (k < n) sentStart[k] = true
+    }
+    // cue lexicon types over the words of the paragraph
+    const cueType = new Array<number>(n).fill(NONE)
+    const words = scanWords(text, b.start, b.end)
+    let t = 0
+    for (let w = 0; w < words.length; w++) {
+      const c = cueAt(words, w)
+      if (!c) continue
+      const s = words[w]!.start
+      while (t < n && toks[t]!.start < s) t++
+      const type = 1 + CUE_TYPES.indexOf(c.form.type)
+      for (let u = t; u < n && toks[u]!.start < words[c.to - 1]!.end; u++) cueType[u] = type
+      w = c.to - 1
+    }
+    // a paragraph without any lexicon cue is not tagged: the tagger finds almost nothing there (measured on PolNeAR dev), and it is most of the cost
+    if (!cueType.some((x) => x !== NONE)) continue
+    // NER: type * 2 + (begin ? 0 : 1), 0 outside
+    const ner = new Array<number>(n).fill(0)
+    while (mi < mentions.length && mentions[mi]!.end <= b.start) mi++
+    let u0 = 0
+    for (let j = mi; j < mentions.length && mentions[j]!.start < b.end; j++) {
+      const m = mentions[j]!
+      const type = 1 + NER_TYPES.indexOf(m.type)
+      while (u0 < n && toks[u0]!.start < m.start) u0++
+      for (let u = u0; u < n && toks[u]!.end <= m.end; u++) ner[u] = type * 2 + (u === u0 ? 0 : 1)
+    }
+    const inQuote = new Array<boolean>(n).fill(false)
+    while (qi < quoted.length && quoted[qi]!.end <= b.start) qi++
+    let v0 = 0
+    for (let j = qi; j < quoted.length && quoted[j]!.start < b.end; j++) {
+      const q = quoted[j]!
+      while (v0 < n && toks[v0]!.start < q.innerStart) v0++
+      for (let u = v0; u < n && toks[u]!.end <= q.innerEnd; u++) inQuote[u] = true
+    }
+    // chunk long paragraphs at sentence starts
+    let from = 0
+    while (from < n) {
+      let to = Math.min(n, from + MAX_UNIT_TOKENS)
+      if (to < n) {
+        let cut = to
+        while (cut > from + 1 && !sentStart[cut]) cut--
+        if (cut > from + 1) to = cut
+      }
+      const { feats, offs } = unitFeatures(toks.slice(from, to), sentStart.slice(from, to), cueType.slice(from, to), inQuote.slice(from, to), ner.slice(from, to), from === 0)
+      units.push({ toks: toks.slice(from, to), feats, offs })
+      from = to
+    }
+  }
+  return units
+}
+
+const NEG = -1e30
+
+/** Best labels for per-token scores (n * NL) and transitions ((NL + 1) * NL). */
+export function viterbi(scores: Float32Array | Float64Array, n: number, trans: Float32Array | Float64Array): Uint8Array {
+  const out = new Uint8Array(n)
+  if (n === 0) return out
+  const delta = new Float64Array(n * NL)
+  const back = new Uint8Array(n * NL)
+  for (let y = 0; y < NL; y++) delta[y] = ALLOWED[NL * NL + y] ? scores[y]! + trans[NL * NL + y]! : NEG
+  for (let t = 1; t < n; t++) {
+    for (let y = 0; y < NL; y++) {
+      let best = NEG
+      let arg = 0
+      for (let p = 0; p < NL; p++) {
+        if (!ALLOWED[p * NL + y]) continue
+        const v = delta[(t - 1) * NL + p]! + trans[p * NL + y]!
+        if (v > best) {
+          best = v
+          arg = p
+        }
+      }
+      delta[t * NL + y] = best + scores[t * NL + y]!
+      back[t * NL + y] = arg
+    }
+  }
+  let best = NEG
+  for (let y = 0; y < NL; y++) {
+    const v = delta[(n - 1) * NL + y]!
+    if (v > best) {
+      best = v
+      out[n - 1] = y
+    }
+  }
+  for (let t = n - 1; t > 0; t--) out[t - 1] = back[t * NL + out[t]!]!
+  return out
+}
+
+/** Label scores of a unit under weights `w` (BUCKETS * NL). */
+export function unitScores(u: Unit, w: Float32Array | Float64Array): Float64Array {
+  const n = u.toks.length
+  const scores = new Float64Array(n * NL)
+  for (let t = 0; t < n; t++) {
+    const base = t * NL
+    for (let j = u.offs[t]!; j < u.offs[t + 1]!; j++) {
+      const row = u.feats[j]! * NL
+      for (let y = 0; y < NL; y++) scores[base + y]! += w[row + y]!
+    }
+  }
+  return scores
+}
+
+export class TaggerModel {
+  constructor(
+    readonly weights: Float32Array,
+    readonly trans: Float32Array,
+    readonly meta: Record<string, unknown> = {},
+  ) {}
+
+  tag(u: Unit): Uint8Array {
+    return viterbi(unitScores(u, this.weights), u.toks.length, this.trans)
+  }
+
+  /** gzip of: header length, JSON header, then for each non-zero bucket its index (uint32) and NL int16 weights. */
+  serialize(): Buffer {
+    let max = 0
+    for (const v of this.weights) max = Math.max(max, Math.abs(v))
+    for (const v of this.trans) max = Math.max(max, Math.abs(v))
+    const scale = max > 0 ? QUANT_MAX / max : 1
+    const idx: number[] = []
+    const vals: number[] = []
+    for (let b = 0; b < BUCKETS; b++) {
+      const row: number[] = []
+      let any = false
+      for (let y = 0; y < NL; y++) {
+        const q = Math.round(this.weights[b * NL + y]! * scale)
+        row.push(q)
+        if (q !== 0) any = true
+      }
+      if (!any) continue
+      idx.push(b)
+      vals.push(...row)
+    }
+    const header = Buffer.from(JSON.stringify({ ...this.meta, labels: LABELS, bucketBits: BUCKET_BITS, scale, trans: Array.from(this.trans, (v) => Math.round(v * scale)), n: idx.length }), 'utf8')
+    const len = Buffer.alloc(4)
+    len.writeUInt32LE(header.length, 0)
+    const keys = Uint32Array.from(idx)
+    const body = Int16Array.from(vals)
+    return gzipSync(Buffer.concat([len, header, Buffer.from(keys.buffer), Buffer.from(body.buffer)]), { level: 9 })
+  }
+
+  static deserialize(buf: Buffer): TaggerModel {
+    const raw = gunzipSync(buf)
+    const hl = raw.readUInt32LE(0)
+    const header = JSON.parse(raw.subarray(4, 4 + hl).toString('utf8')) as { labels: string[]; bucketBits: number; scale: number; trans: number[]; n: number }
+    if (header.bucketBits !== BUCKET_BITS || header.labels.join() !== LABELS.join()) throw new Error('quotes tagger model does not match the code (labels or buckets)')
+    const keyBytes = raw.subarray(4 + hl, 4 + hl + header.n * 4)
+    const keys = new Uint32Array(keyBytes.buffer.slice(keyBytes.byteOffset, keyBytes.byteOffset + keyBytes.byteLength))
+    const bodyBytes = raw.subarray(4 + hl + header.n * 4, 4 + hl + header.n * 4 + header.n * NL * 2)
+    const body = new Int16Array(bodyBytes.buffer.slice(bodyBytes.byteOffset, bodyBytes.byteOffset + bodyBytes.byteLength))
+    const inv = 1 / header.scale
+    const weights = new Float32Array(BUCKETS * NL)
+    for (let k = 0; k < keys.length; k++) for (let y = 0; y < NL; y++) weights[keys[k]! * NL + y] = body[k * NL + y]! * inv
+    return new TaggerModel(weights, Float32Array.from(header.trans, (v) => v * inv), header)
+  }
+}
+
+let loaded: TaggerModel | null | undefined
+
+/** The committed model, or null when models/quotes has none (the stage then runs on rules alone). */
+export function taggerModel(path = MODEL_PATH): TaggerModel | null {
+  if (loaded !== undefined && path === MODEL_PATH) return loaded
+  const m = existsSync(path) ? TaggerModel.deserialize(readFileSync(path)) : null
+  if (path === MODEL_PATH) loaded = m
+  return m
+}
+
+/** Label segments [role, first token, last token + 1] of one unit's labels. */
+export function segments(labels: ArrayLike<number>): [string, number, number][] {
+  const out: [string, number, number][] = []
+  for (let i = 0; i < labels.length; i++) {
+    const l = LABELS[labels[i]!]!
+    if (l === 'O') continue
+    const role = l.slice(2)
+    const last = out[out.length - 1]
+    if (l[0] === 'I' && last && last[0] === role && last[2] === i) last[2] = i + 1
+    else out.push([role, i, i + 1])
+  }
+  return out
+}
+
+export interface ModelAttribution {
+  readonly cue: Span
+  readonly source?: Span
+  readonly contents: readonly Span[]
+}
+
+/** Attributions of one tagged unit: contents to the nearest cue, each cue the nearest source. */
+export function unitAttributions(u: Unit, labels: ArrayLike<number>): ModelAttribution[] {
+  const segs = segments(labels)
+  const cues = segs.filter((s) => s[0] === 'CUE')
+  if (cues.length === 0) return []
+  const srcs = segs.filter((s) => s[0] === 'SRC')
+  const gap = (a: [string, number, number], b: [string, number, number]): number => (a[2] <= b[1] ? b[1] - a[2] : a[1] >= b[2] ? a[1] - b[2] : 0)
+  const contents = new Map<number, Span[]>()
+  for (const s of segs) {
+    if (s[0] !== 'CON') continue
+    let best = 0
+    for (let c = 1; c < cues.length; c++) if (gap(cues[c]!, s) < gap(cues[best]!, s)) best = c
+    const list = contents.get(best) ?? []
+    list.push({ start: u.toks[s[1]]!.start, end: u.toks[s[2] - 1]!.end })
+    contents.set(best, list)
+  }
+  const out: ModelAttribution[] = []
+  cues.forEach((c, k) => {
+    const con = contents.get(k)
+    if (!con) return
+    let src: [string, number, number] | undefined
+    for (const s of srcs) if (!src || gap(s, c) < gap(src, c)) src = s
+    out.push({
+      cue: { start: u.toks[c[1]]!.start, end: u.toks[c[2] - 1]!.end },
+      ...(src ? { source: { start: u.toks[src[1]]!.start, end: u.toks[src[2] - 1]!.end } } : {}),
+      contents: con,
+    })
+  })
+  return out
+}
+
+/** Model attributions of the given readable blocks (null model: none). */
+export function modelAttributions(model: TaggerModel | null, units: readonly Unit[]): ModelAttribution[] {
+  if (!model) return []
+  const out: ModelAttribution[] = []
+  for (const u of units) out.push(...unitAttributions(u, model.tag(u)))
+  return out
+}
