@@ -215,6 +215,8 @@ export const ESTIMATIVE_PHRASES: readonly EstimativePhrase[] = [
   p('too early to judge', 'uncertain', 'pre', 'usage'),
   p('too early to predict', 'uncertain', 'pre', 'usage'),
   p('too soon to say', 'uncertain', 'pre', 'usage'),
+  p('too early to call', 'uncertain', 'pre', 'usage'),
+  p('too close to call', 'uncertain', 'post', 'usage'),
   p('too soon to tell', 'uncertain', 'pre', 'usage'),
   p('hard to say', 'uncertain', 'pre', 'usage'),
   p('hard to predict', 'uncertain', 'pre', 'usage'),

@@ -23,8 +23,11 @@ const COPULA_BEFORE = /\b(?:is|are|was|were|be|been|being|seems?|seemed|appears?
 /** Belief verbs need a that-clause, or a clause with a modal soon after ("I think Belarus will ..."). */
 const THAT_NEXT = /^\s*(?:,\s*)?that\b/i
 const MODAL_CLAUSE_NEXT = /^\s+(?:\S+\s+){0,6}?(?:will|would|could|might|may|is going to|are going to|won['’]t)\b/i
+/** "expected the van business to turn a profit": a forecast verb with an object and an infinitive. */
+const OBJECT_TO_NEXT = /^\s+(?!to\b)(?:[\w'’-]+\s+){1,6}?to\s+(?!the\b|a\b|an\b)[a-z]+/
+const FORECAST_VERB = /^(?:expect|expects|expected|predict|predicts|predicted)$/i
 /** Where a proposition ends: a semicolon, a dash, a closing quotation mark, or the attribution ", says X". */
-const PROPOSITION_END = /;|\s[–—]\s|[,.!?]?[”"](?=\s*(?:[,.;:!?]|$|says|said|writes|told|adds|added|he |she ))|,\s+(?:says|said|writes|wrote|told|adds|added|according to|after|before|when|while|because|although|though|whereas|but)\b/
+const PROPOSITION_END = /;|\s[–—]\s|[,.!?]?[”"](?=\s*(?:[,.;:!?]|$|says|said|writes|told|adds|added|he |she ))|,\s+(?:says|said|writes|wrote|told|adds|added|according to|after|before|when|while|because|although|though|whereas|but|as)\b/
 /** Where the clause holding a hedge starts: a semicolon, colon, comma or dash (quotation marks inside a clause do not end it). */
 const CLAUSE_START = /;\s|:\s|,\s|\s[–—]\s/g
 /** Negation of the proposition's own verb ("will not participate"): read as a judgement of the positive proposition. */
@@ -105,7 +108,10 @@ function fromMatch(text: string, s: Sentence, start: number, end: number, entry:
   let outer = false
   if (entry.kind === 'belief') {
     if (SMALL_CLAUSE_NEXT.test(after)) return null
-    if (!THAT_NEXT.test(after) && !MODAL_CLAUSE_NEXT.test(after)) return null
+    const objectTo = FORECAST_VERB.test(word) && !THAT_NEXT.test(after) && OBJECT_TO_NEXT.test(after) && !/^\s+(?:to|that)\b/i.test(after)
+    if (!THAT_NEXT.test(after) && !MODAL_CLAUSE_NEXT.test(after) && !objectTo) return null
+    // "is expected to" and "as expected" are no one's judgement here.
+    if (objectTo && /\b(?:is|are|was|were|be|been|as|than)\s+$/i.test(before)) return null
     const that = THAT_NEXT.exec(after)
     const propStart = that ? end + that[0].length : end
     prop = { start: propStart, end: propEnd(text, propStart, s) }

@@ -2,7 +2,7 @@ import * as chrono from 'chrono-node'
 import type { DatePrecision } from '../../doc/layers.js'
 import {
   AUX_BEFORE_PARTICIPLE, BARE_MONTH, BARE_YEAR, CLAUSE_BREAK, DECADE, DECADE_WORDS, FIP_SLACK_DAYS, MAX_YEARS_AHEAD,
-  DATELINE_BEFORE, FISCAL_YEAR, SINCE_BEFORE, LAST_BEFORE, THIS_BEFORE, LEAN_FUTURE_BEFORE, NEXT_BEFORE, MONTHS, MONTH_BEFORE, NOT_PAST_ED, NUMERIC_DATE, PART_OF_MONTH, PART_OF_YEAR, PAST_SPAN, QUARTER, QUARTER_ORDINAL,
+  ADJUNCT_OPENER, BARE_CLAUSE, DATELINE_BEFORE, TIME_ONLY, FISCAL_YEAR, SINCE_BEFORE, LAST_BEFORE, THIS_BEFORE, LEAN_FUTURE_BEFORE, NEXT_BEFORE, MONTHS, MONTH_BEFORE, NOT_PAST_ED, NUMERIC_DATE, PART_OF_MONTH, PART_OF_YEAR, PAST_SPAN, QUARTER, QUARTER_ORDINAL,
   RANGE_FROM_BEFORE, RANGE_TO_BEFORE, RELATIVE_DECADE, SEASON_MONTH, SEASON_NO_YEAR, TENSE_CUE,
   SEASON, SKIP_CHRONO, UNIT_DAY, UNIT_MONTH, UNIT_WEEK, UNIT_YEAR, WEEKDAYS, WEEKDAY_ONLY, YEAR_BEFORE,
   YEAR_COUNT_NOUN, YEAR_EVENT_NOUN,
@@ -97,9 +97,10 @@ function analyse(text: string): { cues: Cue[]; breaks: [number, number][] } {
  *  2. the nearest tense cue before it inside its clause (the verb an adverbial of time follows), else the first
  *     after it in the clause ("in July the chamber would vote");
  *  3. a range closed by "until"/"by" with no verb in its clause looks ahead;
- *  4. an adjunct set off by commas ("In October, she said", "His next speech, on May 28, was") takes the next verb;
- *  5. a clause that is little more than the date ("..., in February and October") or a weekday (`loose`) takes the
- *     verb of a neighbouring clause; otherwise 'unknown' (the nearest occurrence).
+ *  4. a prepositional adjunct set off by commas ("In October, she said", "His next speech, on May 28, was") takes
+ *     the next verb;
+ *  5. a clause of nothing but the date and function words ("..., in February and October") or a weekday (`loose`)
+ *     takes the verb of a neighbouring clause; otherwise 'unknown' (the nearest occurrence).
  */
 export function tenseAt(text: string, start: number, end: number, loose = false): Tense {
   const lead = text.slice(Math.max(0, start - 25), start)
@@ -130,11 +131,11 @@ export function tenseAt(text: string, start: number, end: number, loose = false)
   // A plan told in the past ("was scheduled for March") gives 'unknown': the nearest occurrence.
   const found = before ?? after
   if (found) return found.tense
-  const setOff = (from === 0 || /,\s*$/.test(text.slice(Math.max(0, from - 3), from))) && text[to] === ','
+  const setOff = ADJUNCT_OPENER.test(text.slice(from, start)) && (from === 0 || /,\s*$/.test(text.slice(Math.max(0, from - 3), from))) && text[to] === ','
   if (!setOff && LEAN_FUTURE_BEFORE.test(lead)) return 'future'
   if (setOff && firstAfter) return firstAfter.tense
-  const words = (text.slice(from, start) + ' ' + text.slice(end, to)).split(/\s+/).filter((w) => /\w/.test(w)).length
-  if (loose || words <= 2) return (lastBefore ?? firstAfter)?.tense ?? 'unknown'
+  const bare = BARE_CLAUSE.test(text.slice(from, start)) && BARE_CLAUSE.test(text.slice(end, to))
+  if (loose || bare) return (lastBefore ?? firstAfter)?.tense ?? 'unknown'
   return 'unknown'
 }
 
@@ -278,7 +279,10 @@ function chronoRules(text: string, ref: Date, taken: readonly Draft[]): Draft[] 
     const raw = r.text.replace(/[\s,.;:]+$/, '')
     const start = r.index
     const end = start + raw.length
-    if (raw.length === 0 || SKIP_CHRONO.test(raw)) continue
+    if (raw.length === 0 || SKIP_CHRONO.test(raw) || TIME_ONLY.test(raw) || /^(?:in\s+)?(?:a|one|the)\s+quarter$/i.test(raw)) continue
+    // "six days before voters go", "a year earlier than planned": counted from another event, not from now.
+    if (/\b(?:before|after)$/i.test(raw) && /^\s+\w/.test(text.slice(end, end + 3))) continue
+    if (/\b(?:earlier|later|sooner)$/i.test(raw) && /^\s+than\b/i.test(text.slice(end, end + 6))) continue
     const span = { start, end }
     if (overlaps(span, taken) || overlaps(span, out)) continue
     const before = text.slice(Math.max(0, start - 30), start)

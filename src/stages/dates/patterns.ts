@@ -85,6 +85,9 @@ export const WEEKDAY_ONLY = /^(?:on\s+)?(sunday|monday|tuesday|wednesday|thursda
 /** Chrono results dropped: deictic words that anchor nothing in a timeline, and durations ("for three days"). */
 export const SKIP_CHRONO = /^(?:24\/7|now|right now|currently|at the moment|the weekend|weekend|this week|for\s+(?:(?:the\s+)?(?:next|past|last|coming)\s+)?(?:a|an|\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|a few|few|a couple of|many)\s.*)$/i
 
+/** A time of day with no day ("by midnight", "at 7:30 p.m."): no date to place on a timeline. */
+export const TIME_ONLY = /^(?:at\s+|by\s+|until\s+)?(?:midnight|noon|midday|\d{1,2}(?:[:.]\d\d)?\s*(?:a\.?m\.?|p\.?m\.?|o['’]clock|h)?)$/i
+
 /** Unit words in relative expressions, to set the precision chrono does not report ("last week" → week). */
 export const UNIT_DAY = /\b(?:days?|yesterday|today|tomorrow|tonight)\b/i
 export const UNIT_WEEK = /\bweeks?\b/i
@@ -131,6 +134,10 @@ export const SINCE_BEFORE = /\bsince\s+(?:the\s+|their\s+|its\s+|his\s+|her\s+|o
 export const THIS_BEFORE = /\bthis\s+$/i
 /** A dateline ("WASHINGTON, Dec. 8 (UPI) —", "CHISINAU, Nov 3 -"): the day of writing, the nearest occurrence. */
 export const DATELINE_BEFORE = /^\s*[A-Z][A-Z .'’-]+,(?:\s+[A-Z][a-z.]+,)?\s*$/
+/** A prepositional adjunct set off by commas opens with one of these ("In October, she said", "Through May, ..."). */
+export const ADJUNCT_OPENER = /^\s*(?:(?:even|just|only|shortly|long|soon|right|well|also)\s+)?(?:in|on|at|by|through|until|till|from|during|after|before|early|late|over|around|throughout|as of|prior to)\b/i
+/** The rest of a clause that is only function words around a date ("in February", "and October"). */
+export const BARE_CLAUSE = /^[\s,]*(?:(?:in|on|at|by|of|the|and|or|to|from|until|since|during|through|early|late|mid|between)[\s,]+)*$/i
 /** "last March" is a past, "next March" a future, whatever the verb. */
 export const LAST_BEFORE = /\blast\s+$/i
 export const NEXT_BEFORE = /\b(?:next|this coming|coming)\s+$/i

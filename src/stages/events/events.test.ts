@@ -9,6 +9,9 @@ const ENTITIES = [
   { name: 'East Palestine', type: 'LOC' as const },
   { name: 'Chuck Schumer', type: 'PER' as const },
   { name: 'Moldova', type: 'LOC' as const },
+  { name: 'Tim Ryan', type: 'PER' as const },
+  { name: 'Vance', type: 'PER' as const },
+  { name: 'Nordwind', type: 'ORG' as const },
   { name: 'Gazprom', type: 'ORG' as const },
   { name: 'Belarus', type: 'LOC' as const },
   { name: 'Russia', type: 'LOC' as const },
@@ -74,6 +77,28 @@ const CASES: [string, [string, string, string, string[]][], string?][] = [
     '2023-11-03',
   ],
   ['Putin told reporters on Monday that Russia had won.', [['on Monday', 'happened', 'Putin told reporters on Monday that Russia had won', ['Putin', 'Russia']]]],
+  // a second verb with its own tense, a relative clause, a subordinate clause with its own verb
+  [
+    'Vance campaigned in Youngstown last week and will hold a final rally in Cincinnati on Monday.',
+    [
+      ['last week', 'happened', 'Vance campaigned in Youngstown last week', ['Vance']],
+      ['on Monday', 'planned', 'will hold a final rally in Cincinnati on Monday', []],
+    ],
+    '2022-11-03',
+  ],
+  [
+    'Democrat Tim Ryan, who ran briefly for president in 2019, told supporters in Akron that the race was close.',
+    [['2019', 'happened', 'who ran briefly for president in 2019', ['Tim Ryan']]],
+    '2022-11-03',
+  ],
+  [
+    'Nordwind on Thursday raised its forecast after orders for its vans jumped 40 percent in the third quarter.',
+    [
+      ['on Thursday', 'happened', 'Nordwind on Thursday raised its forecast', ['Nordwind']],
+      ['the third quarter', 'happened', 'after orders for its vans jumped 40 percent in the third quarter', []],
+    ],
+    '2024-10-24',
+  ],
   ['He would have turned 80 in March, his family said.', [['March', 'hypothetical', 'He would have turned 80 in March, his family said', []]]],
 ]
 

@@ -5,11 +5,24 @@ import type { Stage } from '../../pipeline/stage.js'
 
 // Regexes of the events stage, with why each is there.
 
+/** A finite verb (an auxiliary or a past form), to tell a subordinate clause from a prepositional phrase. */
+const FINITE = '(?:was|were|is|are|has|have|had|will|would|did|does|came|began|fell|rose|took|made|went|won|lost|left|met|said|[a-z]{3,}ed)'
+const HAS_VERB = new RegExp(`\\b(?:${FINITE.slice(3, -1)}|says|raises|raise|holds|hold|makes|make|takes|take|gets|get|sees|see)\\b`, 'i')
 /**
  * Where a sentence splits into clauses: semicolons, dashes (a spaced hyphen too, as in wire datelines), colons,
  * a comma before a conjunction, and a comma before a participle of saying (", saying the derailment ...").
  */
-const CLAUSE_SPLIT = /;\s+|\s[–—-]\s|:\s+|,\s+(?=(?:and|but|while|whereas|after|before|when|as|which|although|though|because|so|then|yet|saying|adding|noting|arguing|claiming|warning|insisting|explaining|stressing|citing)\b)/g
+const CLAUSE_SPLIT = new RegExp(
+  [
+    ';\\s+', '\\s[–—-]\\s', ':\\s+',
+    ',\\s+(?=(?:and|but|while|whereas|after|before|when|as|which|who|whose|where|although|though|because|so|then|yet|saying|adding|noting|arguing|claiming|warning|insisting|explaining|stressing|citing)\\b)',
+    // "... last week and will hold a rally on Monday": a second verb with its own tense
+    '\\s+(?:and|but)\\s+(?=(?:will|would|could|can|may|might|shall|should|must|has|have|had|is|are|was|were|did|does|then|later|also|now)\\b)',
+    // "raised its forecast after orders jumped in the third quarter": a subordinate clause with its own verb
+    `\\s+(?=(?:after|before|when|because|while|until|once|since)\\s+(?:[\\w'’-]+\\s+){0,8}?${FINITE}\\b)`,
+  ].join('|'),
+  'g',
+)
 /** Verbs of saying, thinking and deciding whose complement clause is an event of its own. */
 const REPORT_VERB = '(?:said|says|say|told|tells|announced|announces|added|adds|warned|warns|stated|states|insisted|argued|claimed|noted|explained|confirmed|predicted|promised|pledged|vowed|signalled|signaled|indicated|acknowledged|admitted|estimated|reported|expects|expected|believes|believed|thinks|thought|hopes|hoped|fears|feared|stressed|emphasized|emphasised|agreed|decided|revealed|disclosed|suggested|showed|shows|saying|adding|noting|arguing|claiming|warning)'
 const MONTH_OR_DAY = '(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\\b'
@@ -27,8 +40,8 @@ const NP_START = /^(?:(?:saying|adding|noting|arguing|claiming|warning|that|and|
 const VERB_BEFORE = /\b(?:is|are|was|were|be|been|has|have|had|will|would|could|can|may|might|shall|should|must|did|does|do|said|says|that|which|who|whom|where|when|[a-z]+ed)\b/i
 /** The finite verb right after a subject noun phrase. */
 const VERB_AFTER = /^\s*(?:is|are|was|were|has|have|had|will|would|could|can|may|might|did|does|showed|shows|led|leads|left|killed|caused|forced|prompted|sparked|triggered|made|became|came|drew|brought|remains|remained|marked|[a-z]{2,}ed)\b/
-/** Conditions and weak modals: the event may or may not take place. "would" alone is handled apart. */
-const CONDITIONAL = /\b(?:could|might|may|if|unless|possibly|perhaps|potentially|would have)\b/i
+/** Conditions, weak modals and doubts: the event may or may not take place. "would" alone is handled apart. */
+const CONDITIONAL = /\b(?:could|might|may|if|unless|possibly|perhaps|potentially|would have|unlikely|doubtful|improbable|uncertain|unrealistic|not realistic|(?:probably|likely) not)\b/i
 const WOULD = /\bwould\b|['’]d\s+(?!have)\w/i
 /** A verb of saying before a "would" clause makes it a reported plan (future in the past), not a hypothesis. */
 const REPORTED_PLAN_LEAD = new RegExp(`\\b${REPORT_VERB}\\b`, 'i')
@@ -61,7 +74,11 @@ export function clauseOf(text: string, sentence: Span, date: Span): EventClause 
   const s = text.slice(sentence.start, sentence.end)
   const cuts: number[] = [0]
   CLAUSE_SPLIT.lastIndex = 0
-  for (let m = CLAUSE_SPLIT.exec(s); m; m = CLAUSE_SPLIT.exec(s)) cuts.push(m.index + m[0].length)
+  for (let m = CLAUSE_SPLIT.exec(s); m; m = CLAUSE_SPLIT.exec(s)) {
+    // A subordinate clause splits off only a clause with a verb of its own ("A ceasefire | before spring 2024 is" is one).
+    if (m[0].trim() === '' && !HAS_VERB.test(s.slice(cuts[cuts.length - 1] ?? 0, m.index))) continue
+    cuts.push(m.index + m[0].length)
+  }
   cuts.push(s.length)
   const relStart = date.start - sentence.start
   const relEnd = date.end - sentence.start
@@ -84,6 +101,11 @@ export function clauseOf(text: string, sentence: Span, date: Span): EventClause 
     if (at <= relStart && words(at, to) >= MIN_CLAUSE_WORDS) from = at
     else if (at >= relEnd && at < mainEnd) mainEnd = at
   }
+  // A relative clause ("Ryan, who ran for president in 2019, told ...") ends at its closing comma.
+  if (/^\s*(?:who|which|whose|where)\b/i.test(s.slice(from, relStart))) {
+    const close = s.indexOf(',', relEnd)
+    if (close >= 0 && close < to) to = close
+  }
   // The date inside the subject of the clause: the noun phrase up to the date is the event.
   const head = s.slice(from, relStart)
   const np = NP_START.exec(head)
@@ -96,6 +118,11 @@ export function clauseOf(text: string, sentence: Span, date: Span): EventClause 
   let b = to
   while (a < b && /[\s,;:–—-]/.test(s[a] ?? '')) a++
   while (b > a && /[\s,;:–—.!?-]/.test(s[b - 1] ?? '')) b--
+  // A conjunction left at either edge by a split belongs to neither clause ("... last week and | will hold ...").
+  const lead = /^(?:and|but)\s+/i.exec(s.slice(a, relStart))
+  if (lead) a += lead[0].length
+  const tail = /\s+(?:and|but)$/i.exec(s.slice(relEnd, b))
+  if (tail) b -= tail[0].length
   let me = Math.min(mainEnd, b)
   while (me > a && /[\s,;:–—.!?-]/.test(s[me - 1] ?? '')) me--
   return { start: sentence.start + a, end: sentence.start + b, mainEnd: sentence.start + Math.max(me, Math.min(b, relEnd)) }
@@ -157,7 +184,13 @@ function run(doc: Doc): Doc {
     const lead = doc.text.slice(sentence.start, span.start)
     // The status is that of the part governing the date: "said on Thursday it would ration ..." is a statement made.
     const governing = doc.text.slice(span.start, mainEnd)
-    events.push({ ...span, text, date: i, status: statusOf(governing, lead, d, doc.meta.published), actors: actorsIn(mentions, span) })
+    const actors = actorsIn(mentions, span)
+    // "Tim Ryan, who ran for president in 2019": the relative pronoun's antecedent is an actor.
+    if (/^who\b/i.test(text)) {
+      const antecedent = mentions.findLast((m) => m.end <= span.start && span.start - m.end <= 3 && m.type === 'PER' && m.entity !== undefined)
+      if (antecedent?.entity !== undefined && !actors.includes(antecedent.entity)) actors.unshift(antecedent.entity)
+    }
+    events.push({ ...span, text, date: i, status: statusOf(governing, lead, d, doc.meta.published), actors })
   }
   return withLayers(doc, { events })
 }
