@@ -135,10 +135,15 @@ function orgTail(text: string, m: WorkMention, limit: number): number {
 
 /** Widens a span over ampersand-glued letters ("S&P", "AT&T") and an index number after such a name ("S&P 500"). */
 function glueAmpersand(text: string, start: number, end: number): { start: number; end: number } {
-  const b = AMP_BEFORE_RE.exec(text.slice(Math.max(0, start - 12), start))
-  if (b) start -= b[0].length
-  const a = AMP_AFTER_RE.exec(text.slice(end, end + 12))
-  if (a) end += a[0].length
+  if (text[start - 1] === '&') {
+    const b = AMP_BEFORE_RE.exec(text.slice(Math.max(0, start - 12), start))
+    if (b) start -= b[0].length
+  }
+  if (text[end] === '&') {
+    const a = AMP_AFTER_RE.exec(text.slice(end, end + 12))
+    if (a) end += a[0].length
+  }
+  if (text[end] !== ' ' || end - start > 30) return { start, end }
   const name = text.slice(start, end)
   if (name.includes('&') || /^\p{Lu}{3,6}$/u.test(name)) {
     const n = INDEX_NUMBER_RE.exec(text.slice(end, end + 30))

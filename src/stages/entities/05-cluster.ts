@@ -6,8 +6,10 @@ import { aliasEntry, firstNamesCompatible, foldName, initialsOf, nameWords, orgK
 import { firstNameGender, lexicon } from './lexicon.js'
 import type { Work, WorkMention } from './work.js'
 
-/** Legal forms that end a company name ("Inc.", "& Co."): its first word alone names the company too. */
-const LEGAL_FORMS = new Set(['inc', 'co', 'corp', 'corporation', 'ltd', 'llc', 'plc', 'ag', 'se', 'sa', 'nv', 'gmbh', 'group', 'holdings', 'company'])
+/** Legal forms and company or school head words that end an org name ("Inc.", "& Co.", "Motors", "University"):
+ *  its first word alone names the org too ("JPMorgan", "Nordwind", "Hofstra"). Not "Music" (Apple Music is not
+ *  Apple), not bodies of a state ("Senate Armed Services Committee" is not the Senate). */
+const COMPANY_ENDS = new Set(['inc', 'co', 'corp', 'corporation', 'ltd', 'limited', 'llc', 'plc', 'ag', 'se', 'sa', 'nv', 'bv', 'spa', 'gmbh', 'group', 'holding', 'holdings', 'company', 'companies', 'industries', 'international', 'bank', 'bancorp', 'motors', 'airlines', 'airways', 'energy', 'petroleum', 'systems', 'technologies', 'pharmaceuticals', 'partners', 'associates', 'university', 'college'])
 /** A one-word name shorter than this never joins a longer company name by its first word. */
 const MIN_LEAD_WORD_LENGTH = 4
 /** Above this many distinct org names, the pairwise sub-name rule is skipped to keep time bounded. */
@@ -148,7 +150,7 @@ function orgSubNames(uf: UnionFind, ms: readonly WorkMention[]): void {
       const sub = a.words.size >= 2 && b.words.size > a.words.size && [...a.words].every((w) => b.words.has(w))
       const ac = acronym !== undefined && nameWords(b.raw).length >= 2 && initialsOf(b.raw) === acronym
       const bw = lead !== undefined ? nameWords(b.raw) : []
-      const led = bw.length >= 2 && foldName(bw[0]!) === lead && LEGAL_FORMS.has(foldName(bw[bw.length - 1]!).replace(/\.$/, ''))
+      const led = bw.length >= 2 && foldName(bw[0]!) === lead && COMPANY_ENDS.has(foldName(bw[bw.length - 1]!))
       if (sub || ac || led) {
         roots.add(uf.find(b.idx))
         host = b.idx

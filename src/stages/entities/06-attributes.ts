@@ -22,6 +22,8 @@ const OF_AFTER_RE = /^ of (?:the )?/
 const REPRESENTATIVE_ROLES = new Set(['senator', 'representative', 'congressman', 'congresswoman', 'lawmaker', 'legislator', 'mp', 'member of parliament', 'governor', 'lieutenant governor', 'delegate', 'assemblyman', 'assemblywoman', 'councillor', 'councilman', 'councilwoman', 'mayor'])
 /** Verbs of "X, who is/serves as ROLE": the role follows (with "as" after serve/act/work). */
 const RELATIVE_ROLE_VERBS = new Set(['is', 'was', 'serves', 'served', 'works', 'worked', 'acts', 'acted'])
+/** Lower-case words inside a capitalised title ("Secretary of State", "Minister for Foreign Affairs"). */
+const TITLE_PARTICLES = new Set(['of', 'for', 'and', 'the', 'on'])
 /** What ends an apposition around a name: a comma, or the end of the sentence. */
 const CLOSES_APPOSITION_RE = /^(?:,|[.!?]|$)/
 /** "45-year-old" as one token. */
@@ -179,7 +181,9 @@ function premodifiers(ctx: Ctx, first: number, nameEnd: number, sentStart: numbe
   const start = toks[startTok]!.start
   const end = toks[j]!.end
   out.push(attr('role', ctx.work.text.slice(start, end), start, end))
-  if (startTok === head && isUpper(ctx.tok(head))) out.push(attr('title', ctx.work.text.slice(start, end), start, end))
+  // A title is capitalised throughout ("Foreign Minister"); "Chief executive" at a sentence start is only a role.
+  const words = ctx.work.text.slice(start, end).split(/\s+/)
+  if (startTok === head && words.every((w) => isUpper(w) || TITLE_PARTICLES.has(w))) out.push(attr('title', ctx.work.text.slice(start, end), start, end))
   // The nationality may sit right before a capitalised title with nothing between ("Ukrainian President"); so
   // may a party word ("Republican Senator").
   if (startTok > 0 && !out.some((a) => a.name === 'nationality')) {
@@ -192,14 +196,15 @@ function premodifiers(ctx: Ctx, first: number, nameEnd: number, sentStart: numbe
 }
 
 /** Affiliation after a preposition at token i ("at the University of St. Gallen"); returns true when found. */
-function affiliationAfter(ctx: Ctx, i: number, out: Attribute[]): boolean {
+function affiliationAfter(ctx: Ctx, i: number, out: Attribute[], at = false): boolean {
   const toks = ctx.work.tokens
   let k = i
   while (k < toks.length && (ctx.tok(k).toLowerCase() === 'the' || toks[k]!.kind === 'quote')) k++
   const t = toks[k]
   if (!t) return false
   const m = ctx.mentionStartingAt.get(t.start)
-  if (m && m.type === 'ORG') {
+  // "an analyst at Bankhaus Meyer": after a role, "at" names an employer even where the tagger read a place.
+  if (m && (m.type === 'ORG' || (at && m.type === 'LOC'))) {
     out.push(attr('affiliation', m.name, m.start, m.end))
     return true
   }
@@ -279,7 +284,7 @@ function apposition(ctx: Ctx, from: number, sentEnd: number, out: Attribute[]): 
         continue
       }
       if (lw !== 'of' || (m && m.type === 'ORG')) {
-        affiliationAfter(ctx, k + 1, out)
+        affiliationAfter(ctx, k + 1, out, lw === 'at')
         break
       }
       // "professor of Russian culture and society": a subject, part of the role.

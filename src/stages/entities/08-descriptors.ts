@@ -8,6 +8,8 @@ import { lastStartingAtOrBefore, type Work } from './work.js'
 
 /** "the 45-year-old", "a 45-year-old", "45-year-old" (hyphens of any kind). */
 const AGE_DESCRIPTOR_RE = /(?<![\p{L}\p{N}-])(?:(the|a|an|The|A|An)\s+)?(\d{1,3})[-‐‑–]years?[-‐‑–]old(?![\p{L}-])/gu
+/** The literal part of an age descriptor, for a fast first check. */
+const ANY_AGE_RE = /years?[-‐‑–]old/
 /** Plausible ages of a person. */
 const AGE_MIN = 1
 const AGE_MAX = 115
@@ -150,6 +152,7 @@ export function resolveDescriptorIn(
  */
 export function descriptorAges(work: Work, entities: { type: string; attributes: Attribute[]; gender?: 'f' | 'm' }[], mentionEntity: readonly number[]): void {
   const { text, mentions, sentences } = work
+  if (!ANY_AGE_RE.test(text)) return // cheap scan first: most articles have no "-year-old"
   AGE_DESCRIPTOR_RE.lastIndex = 0
   for (let r = AGE_DESCRIPTOR_RE.exec(text); r; r = AGE_DESCRIPTOR_RE.exec(text)) {
     const v = Number(r[2])

@@ -132,6 +132,7 @@ const CALENDAR_CASES: [string, TagSpec[], string][] = [
   ['Koval does not believe the talks will collapse before Christmas.', [['Koval', 'PER'], ['Christmas', 'LOC']], 'Christmas'],
   ['The vote is set for Thanksgiving week.', [['Thanksgiving', 'PER']], 'Thanksgiving'],
   ['Shops close on Boxing Day.', [['Boxing Day', 'ORG']], 'Boxing Day'],
+  ['Nordwind will report results on Feb. 12.', [['Feb', 'ORG']], 'Feb'],
 ]
 for (const [text, tags, name] of CALENDAR_CASES) {
   test(`entities: holidays and calendar names are MISC (${name})`, () => {
@@ -205,6 +206,8 @@ test('resolveDescriptor: "the 45-year-old", "the former minister", "the Democrat
 
 const CLUSTER_CASES_3: [string, string, TagSpec[], string[]][] = [
   ['a one-word company name joins the only company name it starts that ends in a legal form', 'JPMorgan Chase & Co. slipped. JPMorgan has set aside money.', [['JPMorgan Chase & Co.', 'ORG'], ['JPMorgan', 'ORG']], ['ORG JPMorgan Chase & Co. [JPMorgan]']],
+  ['... or in an org head word', 'Nordwind Motors raised its forecast. Nordwind plans more.', [['Nordwind Motors', 'ORG'], ['Nordwind', 'ORG']], ['ORG Nordwind Motors [Nordwind]']],
+  ['... but a body of state is not its committee', 'The Senate voted. The Senate Armed Services Committee met.', [['Senate', 'ORG'], ['Senate Armed Services Committee', 'ORG']], ['ORG Senate', 'ORG Senate Armed Services Committee']],
   ['... but not a longer name without a legal form', 'Apple Music grew. Apple fell.', [['Apple Music', 'ORG'], ['Apple', 'ORG']], ['ORG Apple Music', 'ORG Apple']],
   ['a shared surname goes to the person a following pronoun agrees with', 'Hillary Clinton spoke. Bill Clinton spoke. Mrs. Clinton left. Clinton later said that he was grateful.', [['Hillary Clinton', 'PER'], ['Bill Clinton', 'PER'], ['Clinton', 'PER']], ['PER Hillary Clinton [Clinton]', 'PER Bill Clinton [Clinton]']],
   ['a lone surname whose honorific says another gender does not join the only full name', 'Michelle Obama spoke. Mr. Obama said he agreed. Obama left.', [['Michelle Obama', 'PER'], ['Obama', 'PER']], ['PER Michelle Obama', 'PER Obama']],
@@ -244,6 +247,8 @@ const ATTRIBUTE_CASES_3: AttrCase[] = [
   ['"who serves as" states the role', 'Chelsea Clinton, who serves as vice chair of the Clinton Foundation, spoke.', [['Chelsea Clinton', 'PER'], ['Clinton Foundation', 'ORG']], 'Chelsea Clinton', [['role', 'vice chair'], ['affiliation', 'Clinton Foundation'], ['gender', 'f']]],
   ['a state in parentheses and postal codes in party tags', 'Sen. Marco Rubio (Fla.) and Gov. Mike Pence (R-IN) spoke.', [['Marco Rubio', 'PER'], ['Mike Pence', 'PER']], 'Mike Pence', [['title', 'Governor'], ['party', 'Republican'], ['constituency', 'Indiana'], ['gender', 'm']]],
   ['an AP abbreviation without its period in a party tag', 'Sen. Ted Cruz (R-Tex) is endorsing him.', [['Ted Cruz', 'PER']], 'Ted Cruz', [['title', 'Senator'], ['party', 'Republican'], ['constituency', 'Texas'], ['gender', 'm']]],
+  ['a capitalised role at a sentence start is no title', 'Chief executive Lena Vogt told analysts.', [['Lena Vogt', 'PER']], 'Lena Vogt', [['role', 'Chief executive'], ['gender', 'f']]],
+  ['"analyst at" a name the tagger read as a place is the affiliation', 'Jonas Keller, an analyst at Bankhaus Meyer, said so.', [['Jonas Keller', 'PER'], ['Bankhaus Meyer', 'LOC']], 'Jonas Keller', [['role', 'analyst'], ['affiliation', 'Bankhaus Meyer'], ['gender', 'm']]],
   ['"a 25-year-old court file on X" gives X no age', 'The judge opened a 25-year-old court file on Donald Trump.', [['Donald Trump', 'PER']], 'Donald Trump', [['gender', 'm']]],
 ]
 

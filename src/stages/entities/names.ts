@@ -18,8 +18,24 @@ const NAME_PARTICLES = new Set(['of', 'for', 'and', 'the', 'de', 'der', 'den', '
 /** Abbreviations whose final period belongs to a name ("Apple Inc.", "Martin Luther King Jr."). */
 const NAME_FINAL_ABBREVIATION_RE = /(?:^|\s)(?:Inc|Co|Corp|Ltd|Jr|Sr|Bros|St)\.$/
 
+/** Memo tables for the name functions below: names repeat within and across articles. Cleared when this big. */
+const MEMO_LIMIT = 50_000
+function memo(fn: (s: string) => string): (s: string) => string {
+  const cache = new Map<string, string>()
+  return (s) => {
+    let v = cache.get(s)
+    if (v === undefined) {
+      if (cache.size >= MEMO_LIMIT) cache.clear()
+      v = fn(s)
+      cache.set(s, v)
+    }
+    return v
+  }
+}
+
 /** Strips edge punctuation, a leading "the" and a possessive ending: "the Kremlin’s" → "Kremlin". */
-export function cleanName(surface: string): string {
+export const cleanName = memo(cleanNameUncached)
+function cleanNameUncached(surface: string): string {
   const keepPeriod = NAME_FINAL_ABBREVIATION_RE.test(surface.trimEnd())
   let s = surface.replace(EDGE_PUNCT_RE, '')
   if (keepPeriod) s += '.'
@@ -37,7 +53,8 @@ export function nameWords(name: string): string[] {
 }
 
 /** Plain lower-case ASCII-ish form for exact comparisons: diacritics, quotes and spacing folded. */
-export function foldName(name: string): string {
+export const foldName = memo(foldNameUncached)
+function foldNameUncached(name: string): string {
   return cleanName(name)
     .replace(/\.$/, '') // "Apple Inc." and "Apple Inc" (period cut at a sentence end) are one
     .normalize('NFKD')
@@ -82,7 +99,8 @@ const KEY_RULES: readonly [RegExp, string, string][] = [
  * Transliteration key of one name word: lower case, no diacritics, clusters folded by KEY_RULES.
  * "Zelenskyy", "Zelensky", "Selenskyj" → "selenski"; "Tikhanovskaya", "Tichanovskaya" → "tihanovskaia".
  */
-export function translitKey(word: string): string {
+export const translitKey = memo(translitKeyUncached)
+function translitKeyUncached(word: string): string {
   let s = word.toLowerCase()
   s = s.replace(/[čćšśžźż]/g, (c) => DIGRAPH_LETTERS[c] ?? c)
   s = s.replace(/[ßøłæœđı]/g, (c) => SPECIAL_LETTERS[c] ?? c)
