@@ -452,7 +452,10 @@ type RoleHolder = { type: string; attributes: readonly Attribute[] }
 export function roleFit(roleNoun: string): (e: RoleHolder) => 0 | 1 | 2 {
   const noun = roleNoun.toLowerCase().replace(/^(?:the|a|an)\s+/, '').trim()
   const singular = noun.replace(/s$/, '')
-  const cls = roleClass(noun)
+  // "Fed chair": the class of the longest role noun the phrase ends in.
+  const nws = noun.split(/\s+/)
+  let cls: string | undefined
+  for (let n = nws.length; n >= 1 && !cls; n--) cls = roleClass(nws.slice(-n).join(' '))
   const exact = (v: string) => v === noun || v.endsWith(` ${noun}`) || v === singular || v.endsWith(` ${singular}`)
   const ofClass = (v: string) => {
     if (!cls) return false

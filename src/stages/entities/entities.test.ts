@@ -181,6 +181,13 @@ for (const [what, text, tags, person, expected] of ATTRIBUTE_CASES_2) {
   })
 }
 
+test('resolveDescriptor: a modifier the role attribute lacks still finds the role by class ("the Fed chair")', () => {
+  const text = 'Federal Reserve Chair Jerome H. Powell spoke. Mr. Powell left. Analyst Jane Doe said no. The Fed chair added more.'
+  const doc = run(text, [['Federal Reserve', 'ORG'], ['Jerome H. Powell', 'PER'], ['Powell', 'PER'], ['Jane Doe', 'PER']])
+  const es = doc.layers.entities!
+  assert.equal(resolveDescriptor(doc, 'The Fed chair', text.indexOf('The Fed')), es.findIndex((e) => e.name === 'Jerome H. Powell'))
+})
+
 test('resolveDescriptor: "the 45-year-old", "the former minister", "the Democrat", "the Ukrainian", "the senator"', () => {
   const text = 'Energy Minister Victor Parlicov, 45, spoke. Sen. Jane Doe (D-Ohio) agreed. Ukrainian President Volodymyr Zelenskyy replied. Then it rained.'
   const doc = run(text, [['Victor Parlicov', 'PER'], ['Jane Doe', 'PER'], ['Volodymyr Zelenskyy', 'PER']])
@@ -199,6 +206,7 @@ test('resolveDescriptor: "the 45-year-old", "the former minister", "the Democrat
     ['the 60-year-old', end, id('Volodymyr Zelenskyy')],
     ['the Democrat', text.indexOf('Sen.'), undefined],
     ['the lawyer', end, undefined],
+    ['the Ukrainian energy minister', end, id('Victor Parlicov')],
     ['the weather', end, undefined],
   ]
   for (const [phrase, before, want] of cases) assert.equal(resolveDescriptor(doc, phrase, before), want, phrase)
