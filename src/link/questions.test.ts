@@ -3,9 +3,11 @@ import assert from 'node:assert/strict'
 import { makeDoc } from '../stages/dates/test-doc.js'
 import type { TestQuote } from '../stages/dates/test-doc.js'
 import { assessmentsStage } from '../stages/assessments/index.js'
+import { withLayers } from '../doc/doc.js'
 import type { Doc } from '../doc/doc.js'
+import type { Assessment, Band } from '../doc/layers.js'
 import type { GlobalEntity } from '../store/store.js'
-import { groupQuestions, questionSummary, similarity, similarPairs, toQuestion } from './questions.js'
+import { groupQuestions, overlap, questionSummary, similarPairs, toQuestion } from './questions.js'
 
 const PEOPLE = [
   { name: 'Ulrich Schmid', type: 'PER' as const, aliases: ['Schmid'] },
@@ -74,7 +76,8 @@ test('questions: statements become yes/no questions', () => {
   const CASES: [string, string][] = [
     ['Belarus will actively participate in the war', 'Will Belarus actively participate in the war?'],
     ['the Belarusian troops will not directly participate in the hostilities', 'Will the Belarusian troops directly participate in the hostilities?'],
-    ['The offensive is likely to fail', 'Is the offensive to fail?'],
+    ['The offensive is likely to fail', 'Will the offensive fail?'],
+    ['Clinton was expected to carry Ohio', 'Would Clinton carry Ohio?'],
     ['Putin wins the election', 'Is it true that Putin wins the election?'],
     ['It could be the start of a new plan', 'Will it be the start of a new plan?'],
   ]
@@ -99,9 +102,89 @@ test('questions: the indexed pair search groups exactly as comparing all pairs',
     return sets.map((_, i) => sets.findIndex((_, j) => find(j) === find(i)))
   }
   const brute = partition((link) => {
-    for (let i = 0; i < sets.length; i++) for (let j = i + 1; j < sets.length; j++) if (similarity(sets[i]!, sets[j]!) >= 0.5) link(i, j)
+    for (let i = 0; i < sets.length; i++) for (let j = i + 1; j < sets.length; j++) if (overlap(sets[i]!, sets[j]!) >= 0.5) link(i, j)
   })
   const indexed = partition((link, linked) => similarPairs(sets, linked, link))
   assert.ok(new Set(brute).size < sets.length - 20, 'the case has real groups')
   assert.deepEqual(indexed, brute)
+})
+
+/** Hand-made assessments, one article each: [id, statement (the whole sentence is the proposition), band]. */
+type Stated = readonly [string, string, Band]
+const NAMES = [
+  { name: 'Belarus', type: 'LOC' as const }, { name: 'Ukraine', type: 'LOC' as const }, { name: 'Poland', type: 'LOC' as const },
+  { name: 'Donald Trump', type: 'PER' as const, aliases: ['Trump'] }, { name: 'Hillary Clinton', type: 'PER' as const, aliases: ['Clinton'] },
+  { name: 'Ohio', type: 'LOC' as const }, { name: 'Florida', type: 'LOC' as const }, { name: 'Federal Reserve', type: 'ORG' as const, aliases: ['Fed'] },
+]
+
+function stated(cases: readonly Stated[]): Doc[] {
+  return cases.map(([id, text, band]) => {
+    const doc = makeDoc([text], { id, meta: { published: '2023-01-01', outlet: id }, entities: NAMES })
+    const proposition = text.replace(/\.$/, '')
+    const normalized = proposition.toLowerCase().replace(/[^\p{L}\p{N}\s-]/gu, ' ').replace(/\s+/g, ' ').trim()
+    const a: Assessment = {
+      start: 0, end: proposition.length, proposition, normalized, band,
+      cue: { start: 0, end: 0, text: '' }, holderEntity: null, holderName: `holder ${id}`,
+    }
+    return withLayers(doc, { assessments: [a] })
+  })
+}
+
+/** Each question as its members' ids, sorted; questions sorted by their first id. */
+function grouped(docs: readonly Doc[]): string[][] {
+  return groupQuestions(docs, linkByName(docs)).map((q) => q.assessments.map((a) => a.article).sort()).sort((x, y) => x[0]!.localeCompare(y[0]!))
+}
+
+test('questions: grouping table (bridges, predicates, paraphrases, negation)', () => {
+  const CASES: [string, Stated[], string[][]][] = [
+    ['a bridge member does not chain two propositions', [
+      ['troops', 'Belarus will send troops to Ukraine.', 'unlikely'],
+      ['troops2', 'Belarus will send more troops to Ukraine.', 'unlikely'],
+      ['bridge', 'Belarus will send troops to Ukraine and close its border with Poland.', 'unlikely'],
+      ['border', 'Belarus will close its border with Poland.', 'likely'],
+      ['border2', 'Belarus will close the border with Poland.', 'likely'],
+    ], [['border', 'border2'], ['bridge', 'troops', 'troops2']]],
+    ['the same entity with another predicate stays apart', [
+      ['war', 'Belarus will enter the war in Ukraine.', 'unlikely'],
+      ['vote', 'Belarus will hold free elections next year.', 'unlikely'],
+      ['sanction', 'Poland will impose new sanctions on Belarus.', 'likely'],
+    ], []],
+    ['a generic verb and one shared name are not one question', [
+      ['ohio', 'Trump will win Ohio.', 'likely'],
+      ['florida', 'Trump will win Florida.', 'likely'],
+      ['vote', 'Trump will win the vote of young people.', 'unlikely'],
+    ], []],
+    ['a generic verb with two shared names is', [
+      ['won', 'Clinton will win Ohio.', 'likely'],
+      ['carry', 'Clinton is likely to carry Ohio in November.', 'likely'],
+      ['other', 'Trump will win Ohio.', 'unlikely'],
+    ], [['carry', 'won']]],
+    ['paraphrases of entering the war join', [
+      ['part', 'Belarus will actively participate in the war.', 'very unlikely'],
+      ['enter', 'Belarus will enter the war.', 'unlikely'],
+      ['drawn', 'Belarus will be drawn into the war by Russia.', 'uncertain'],
+      ['fed', 'The Fed will raise rates in June.', 'likely'],
+    ], [['drawn', 'enter', 'part']]],
+    ['a rate rise asked two ways', [
+      ['raise', 'The Fed will raise rates in June.', 'likely'],
+      ['hike', 'The Federal Reserve is expected to hike interest rates in June.', 'likely'],
+      ['cut', 'The Fed will cut rates in June.', 'unlikely'],
+    ], [['hike', 'raise']]],
+  ]
+  for (const [what, cases, expected] of CASES) assert.deepEqual(grouped(stated(cases)), expected, what)
+})
+
+test('questions: a negated statement joins the positive one, its answer flipped, and the question asks it positively', () => {
+  const docs = stated([
+    ['neg', 'Belarus will not participate in the war.', 'very likely'],
+    ['pos', 'Belarus will participate in the war.', 'unlikely'],
+    ['neg2', 'Belarus will never enter the war.', 'likely'],
+  ])
+  const qs = groupQuestions(docs, linkByName(docs))
+  assert.equal(qs.length, 1)
+  const s = questionSummary(qs[0]!, docs)
+  assert.deepEqual(
+    [s.text, s.holders.map((h) => [h.article, h.band, h.answer]).sort(), s.leaning],
+    ['Will Belarus participate in the war?', [['neg', 'very likely', 'very unlikely'], ['neg2', 'likely', 'unlikely'], ['pos', 'unlikely', 'unlikely']], 'unlikely'],
+  )
 })
