@@ -2,7 +2,7 @@ import * as chrono from 'chrono-node'
 import type { DatePrecision } from '../../doc/layers.js'
 import {
   AUX_BEFORE_PARTICIPLE, BARE_MONTH, BARE_YEAR, CLAUSE_BREAK, DECADE, DECADE_WORDS, FIP_SLACK_DAYS, MAX_YEARS_AHEAD,
-  ADJUNCT_OPENER, BARE_CLAUSE, DATELINE_BEFORE, TIME_ONLY, FISCAL_YEAR, SINCE_BEFORE, LAST_BEFORE, THIS_BEFORE, LEAN_FUTURE_BEFORE, NEXT_BEFORE, MONTHS, MONTH_BEFORE, NOT_PAST_ED, NUMERIC_DATE, PART_OF_MONTH, PART_OF_YEAR, PAST_SPAN, QUARTER, QUARTER_ORDINAL,
+  ADJUNCT_OPENER, BARE_CLAUSE, NARRATIVE_RELATIVE, chronoWindows, DATELINE_BEFORE, TIME_ONLY, FISCAL_YEAR, SINCE_BEFORE, LAST_BEFORE, THIS_BEFORE, LEAN_FUTURE_BEFORE, NEXT_BEFORE, MONTHS, MONTH_BEFORE, NOT_PAST_ED, NUMERIC_DATE, PART_OF_MONTH, PART_OF_YEAR, PAST_SPAN, QUARTER, QUARTER_ORDINAL,
   RANGE_FROM_BEFORE, RANGE_TO_BEFORE, RELATIVE_DECADE, SEASON_MONTH, SEASON_NO_YEAR, TENSE_CUE,
   SEASON, SKIP_CHRONO, UNIT_DAY, UNIT_MONTH, UNIT_WEEK, UNIT_YEAR, WEEKDAYS, WEEKDAY_ONLY, YEAR_BEFORE,
   YEAR_COUNT_NOUN, YEAR_EVENT_NOUN,
@@ -172,10 +172,22 @@ function overlaps(a: { start: number; end: number }, list: readonly { start: num
 }
 
 /** Rules chrono lacks: parts of months and years, seasons, decades (run before chrono, they win overlaps). */
+/** Cheap word tests that gate the rules below (most sentences need none of them). */
+const HAS_MONTH = /\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)/i
+const HAS_YEAR_PART = /\d{4}|the year/i
+const HAS_SEASON = /spring|summer|autumn|fall|winter/i
+const HAS_DECADE = /\bthe\s+(?:\d|['’]|[a-z]+ties)/i
+const HAS_QUARTER = /quarter|\bQ[1-4]/i
+const HAS_FISCAL = /fiscal|financial|\bFY/i
+const HAS_RELATIVE_DECADE = /decade/i
+
 function specificRules(text: string, ref: Date): Draft[] {
   const out: Draft[] = []
   const refYear = ref.getUTCFullYear()
-  for (const m of text.matchAll(PART_OF_MONTH)) {
+  const hasMonth = HAS_MONTH.test(text)
+  const yearPart = HAS_YEAR_PART.test(text)
+  const season = HAS_SEASON.test(text)
+  if (hasMonth) for (const m of text.matchAll(PART_OF_MONTH)) {
     const month = monthNumber(m[3] ?? '')
     if (!month) continue
     const start = m.index
@@ -183,7 +195,7 @@ function specificRules(text: string, ref: Date): Draft[] {
     const year = m[4] ? Number(m[4]) : chooseYear(month, null, ref, tenseAt(text, start, end))
     out.push({ start, end, text: m[0], value: `${pad(year, 4)}-${pad(month)}`, precision: 'part-of-month', relative: false, refDependent: !m[4], ...(m[4] ? {} : { placed: { month, day: null } }) })
   }
-  for (const m of text.matchAll(PART_OF_YEAR)) {
+  if (yearPart) for (const m of text.matchAll(PART_OF_YEAR)) {
     const start = m.index
     const end = start + m[0].length
     const yearWord = m[4] ?? ''
@@ -194,10 +206,10 @@ function specificRules(text: string, ref: Date): Draft[] {
     const value = point === 'beginning' || point === 'start' || point === 'turn' ? `${year}-01` : point === 'end' ? `${year}-12` : String(year)
     out.push({ start, end, text: m[0], value, precision: 'part-of-year', relative: !explicit, refDependent: !explicit })
   }
-  for (const m of text.matchAll(SEASON)) {
+  if (season && yearPart) for (const m of text.matchAll(SEASON)) {
     out.push({ start: m.index, end: m.index + m[0].length, text: m[0], value: m[2] ?? null, precision: 'season', relative: false, refDependent: false })
   }
-  for (const m of text.matchAll(DECADE)) {
+  if (HAS_DECADE.test(text)) for (const m of text.matchAll(DECADE)) {
     let decade: number
     if (m[1]) decade = Number(m[1])
     else {
@@ -207,7 +219,7 @@ function specificRules(text: string, ref: Date): Draft[] {
     }
     out.push({ start: m.index, end: m.index + m[0].length, text: m[0], value: String(decade), precision: 'decade', from: String(decade), to: String(decade + 9), relative: false, refDependent: false, stretch: true })
   }
-  for (const m of text.matchAll(QUARTER)) {
+  if (HAS_QUARTER.test(text)) for (const m of text.matchAll(QUARTER)) {
     const start = m.index
     const end = start + m[0].length
     const q = m[1] ? (QUARTER_ORDINAL[m[1].toLowerCase()] ?? 0) : Number(m[4] ?? m[8])
@@ -222,11 +234,11 @@ function specificRules(text: string, ref: Date): Draft[] {
       ? { start, end, text: m[0], value: String(year), precision: 'part-of-year', relative: false, refDependent: !yearText }
       : { start, end, text: m[0], value: first, precision: 'part-of-year', from: first, to: `${pad(year, 4)}-${pad(q * 3)}`, relative: false, refDependent: !yearText, stretch: true })
   }
-  for (const m of text.matchAll(FISCAL_YEAR)) {
+  if (HAS_FISCAL.test(text)) for (const m of text.matchAll(FISCAL_YEAR)) {
     const year = m[1] ?? m[2] ?? (m[3] ? `20${m[3]}` : '')
     out.push({ start: m.index, end: m.index + m[0].length, text: m[0], value: year, precision: 'year', relative: false, refDependent: false })
   }
-  for (const m of text.matchAll(RELATIVE_DECADE)) {
+  if (HAS_RELATIVE_DECADE.test(text)) for (const m of text.matchAll(RELATIVE_DECADE)) {
     const start = m.index
     const end = start + m[0].length
     const decade = Math.floor(refYear / 10) * 10
@@ -247,7 +259,7 @@ function specificRules(text: string, ref: Date): Draft[] {
     }
     out.push(d)
   }
-  for (const m of text.matchAll(SEASON_NO_YEAR)) {
+  if (season) for (const m of text.matchAll(SEASON_NO_YEAR)) {
     const start = m.index
     const end = start + m[0].length
     const season = (m[2] ?? m[3] ?? '').toLowerCase()
@@ -262,7 +274,7 @@ function specificRules(text: string, ref: Date): Draft[] {
     else year = chooseYear(month, null, ref, tenseAt(text, start, end))
     out.push({ start, end, text: m[0], value: String(year), precision: 'season', relative: which !== '', refDependent: true })
   }
-  for (const m of text.matchAll(YEAR_RANGE)) {
+  if (/\d{4}/.test(text)) for (const m of text.matchAll(YEAR_RANGE)) {
     const a = Number(m[1])
     const bRaw = m[2] ?? ''
     const b = bRaw.length === 2 ? Math.floor(a / 100) * 100 + Number(bRaw) : Number(bRaw)
@@ -274,15 +286,29 @@ function specificRules(text: string, ref: Date): Draft[] {
 
 function chronoRules(text: string, ref: Date, taken: readonly Draft[]): Draft[] {
   const out: Draft[] = []
-  const results = chrono.en.parse(text, { instant: ref, timezone: 0 }, { forwardDate: false })
-  for (const r of results) {
-    const raw = r.text.replace(/[\s,.;:]+$/, '')
-    const start = r.index
+  // Chrono reads only the windows around its triggers; a window of bare weekday names needs no chrono at all.
+  const results: { r: chrono.ParsedResult | null; at: number; text: string }[] = []
+  for (const w of chronoWindows(text)) {
+    if (w.weekdays) {
+      for (const [a, b] of w.weekdays) {
+        const on = /\bon\s+$/i.exec(text.slice(Math.max(0, a - 4), a))
+        const at = on ? a - on[0].length : a
+        results.push({ r: null, at, text: text.slice(at, b) })
+      }
+      continue
+    }
+    for (const r of chrono.en.parse(text.slice(w.start, w.end), { instant: ref, timezone: 0 }, { forwardDate: false })) results.push({ r, at: w.start + r.index, text: r.text })
+  }
+  for (const { r, at, text: found } of results) {
+    const raw = found.replace(/[\s,.;:]+$/, '')
+    const start = at
     const end = start + raw.length
     if (raw.length === 0 || SKIP_CHRONO.test(raw) || TIME_ONLY.test(raw) || /^(?:in\s+)?(?:a|one|the)\s+quarter$/i.test(raw)) continue
     // "six days before voters go", "a year earlier than planned": counted from another event, not from now.
     if (/\b(?:before|after)$/i.test(raw) && /^\s+\w/.test(text.slice(end, end + 3))) continue
-    if (/\b(?:earlier|later|sooner)$/i.test(raw) && /^\s+than\b/i.test(text.slice(end, end + 6))) continue
+    if (NARRATIVE_RELATIVE.test(raw)) continue
+    // "in a year in which ...", "in four years of college": a stretch of time, not a date.
+    if (/^in\s/i.test(raw) && /^\s+(?:of|in|when|that|where|which)\b/i.test(text.slice(end, end + 8))) continue
     const span = { start, end }
     if (overlaps(span, taken) || overlaps(span, out)) continue
     const before = text.slice(Math.max(0, start - 30), start)
@@ -290,8 +316,8 @@ function chronoRules(text: string, ref: Date, taken: readonly Draft[]): Draft[] 
     if (BARE_MONTH.test(raw) && (!/^[A-Z]/.test(raw) || !MONTH_BEFORE.test(before) || (/^May$/.test(raw) && /\bfor\s+$/i.test(before)))) continue
     const weekday = WEEKDAY_ONLY.exec(raw)
     const tense = tenseAt(text, start, end, weekday !== null)
-    if (weekday) {
-      const target = WEEKDAYS.indexOf((weekday[1] ?? '').toLowerCase() as (typeof WEEKDAYS)[number])
+    if (weekday || !r) {
+      const target = WEEKDAYS.indexOf(((weekday?.[1] ?? raw.replace(/^on\s+/i, ''))).toLowerCase() as (typeof WEEKDAYS)[number])
       const refDay = ref.getUTCDay()
       // The publication's own weekday is that day, whatever the tense ("Tuesday's vote" in Tuesday's paper).
       let delta = target === refDay ? 0 : tense === 'future' || tense === 'future-in-past' ? (target - refDay + 7) % 7 : -((refDay - target + 7) % 7)

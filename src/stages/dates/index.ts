@@ -5,7 +5,7 @@ import type { Stage, StageContext } from '../../pipeline/stage.js'
 import { extractDates, parseRef } from './extract.js'
 import type { DateCandidate } from './extract.js'
 import { inferPublished } from './infer.js'
-import { PREFILTER } from './patterns.js'
+import { prefiltered } from './patterns.js'
 
 export { extractDates, parseRef, chooseYear, tenseAt, isoAt } from './extract.js'
 export type { DateCandidate, Tense } from './extract.js'
@@ -59,7 +59,7 @@ function collect(doc: Doc, segs: readonly Segment[], ref: Date): { seg: Segment;
   const out: { seg: Segment; cands: DateCandidate[] }[] = []
   for (const seg of segs) {
     const text = doc.text.slice(seg.start, seg.end)
-    if (!PREFILTER.test(text)) continue
+    if (!prefiltered(text)) continue
     const cands = extractDates(text, ref).filter(
       (c) => !seg.credit || !(seg.start + c.start < seg.credit.end && seg.credit.start < seg.start + c.end),
     )

@@ -9,12 +9,79 @@ export const MONTHS: Readonly<Record<string, number>> = {
 const MONTH_ALT = 'January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.?|Feb\\.?|Mar\\.?|Apr\\.?|Jun\\.?|Jul\\.?|Aug\\.?|Sept?\\.?|Oct\\.?|Nov\\.?|Dec\\.?'
 const YEAR = '(1[5-9]\\d\\d|20\\d\\d|21\\d\\d)'
 
+const MONTH_WORD = 'January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec'
+const WEEKDAY_WORD = 'Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mon|Tues?|Wed|Thu|Thurs|Fri|Sat'
+const NUMBER_WORD = 'a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|few|several|couple of|\\d+'
+const UNIT_WORD = 'seconds?|minutes?|hours?|days?|weeks?|weekends?|fortnights?|months?|years?|decades?|centur(?:y|ies)|quarters?'
 /**
- * One cheap test per sentence before chrono runs (chrono is the slow part): a digit, a month or weekday
- * name, or a relative word. Sentences without any of these cannot hold a date expression.
+ * Where chrono can find something: a capitalised month or weekday name (case matters: "may", "march", "sat"),
+ * a numeric date ("3/4", "2021-03-04", "20.03.2024") or time ("10:30", "7 p.m.", not "4.2 billion"), a relative word, or a count of time units ("two weeks", "3 days"). Chrono is the slow
+ * part: it runs only on text that has one of these.
  */
-export const PREFILTER =
-  /\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|\b(?:yesterday|today|tomorrow|tonight|ago|last|next|past|this|decade|century|spring|summer|autumn|fall|winter|weekend|nineties|eighties|seventies|sixties|quarter)\b/i
+const CHRONO_NAMES = new RegExp(`\\b(?:${MONTH_WORD}|${WEEKDAY_WORD})\\b`)
+const CHRONO_OTHER = new RegExp(
+  `(?<![\\d.,])\\d{1,4}[/-]\\d{1,2}(?!\\d|[.,]\\d|%)|\\b\\d{1,2}\\.\\d{1,2}\\.\\d{2,4}\\b|\\b\\d{1,2}:\\d\\d\\b|\\d\\s*(?:a\\.?m\\b|p\\.?m\\b)|\\b(?:yesterday|today|tomorrow|tonight|ago|noon|midnight)\\b|\\b(?:last|next|this|past|coming|previous|following|upcoming|later|earlier)\\s+(?:${UNIT_WORD}|morning|afternoon|evening|night|spring|summer|autumn|fall|winter)\\b|\\b(?:${NUMBER_WORD})\\s+(?:${UNIT_WORD})\\b|\\b(?:end|beginning|start|middle)\\s+of\\s+(?:the|this|next|last)\\s+(?:week|month)\\b`,
+  'i',
+)
+/** Cheap gate for CHRONO_OTHER (a digit, or a word it needs), so its alternations run on few sentences. */
+const CHRONO_OTHER_GATE = /\d|yesterday|today|tomorrow|tonight|ago\b|noon|midnight|second|minute|hour|day|week|fortnight|month|year|decade|centur|quarter|morning|afternoon|evening|night|spring|summer|autumn|fall|winter/i
+const CHRONO_NAMES_G = new RegExp(CHRONO_NAMES.source, 'g')
+const CHRONO_OTHER_G = new RegExp(CHRONO_OTHER.source, 'gi')
+/** Characters of context chrono gets on each side of a trigger ("from March 3 to March 5, 2021" fits in two). */
+export const CHRONO_WINDOW_PAD = 40
+
+/**
+ * The stretches of `text` chrono needs to read: each trigger with CHRONO_WINDOW_PAD characters around it, widened
+ * to word boundaries and merged where they touch. Chrono's cost grows with the text it reads.
+ */
+export interface ChronoWindow {
+  start: number
+  end: number
+  /** Every trigger in it is a bare weekday name ("on Monday", "Tuesday's vote"): no need to run chrono. */
+  weekdays: [number, number][] | null
+}
+const FULL_WEEKDAY = /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/
+/** Words around a weekday that chrono reads as part of it ("last Monday", "Monday night"): chrono handles those. */
+const WEEKDAY_MODIFIER_BEFORE = /(?:\b(?:last|next|this|coming|past|previous|following|every|each|late|early|through|thru|to|until)\s+|[-–]\s*)$/i
+const WEEKDAY_MODIFIER_AFTER = /^(?:(?:['’]s)?\s+(?:morning|afternoon|evening|night|noon|at|through|thru|to|until|\d)|\s*[-–])/i
+
+export function chronoWindows(text: string): ChronoWindow[] {
+  const hits: [number, number, boolean][] = []
+  CHRONO_NAMES_G.lastIndex = 0
+  for (let m = CHRONO_NAMES_G.exec(text); m; m = CHRONO_NAMES_G.exec(text)) {
+    const a = m.index
+    const b = a + m[0].length
+    const simple = FULL_WEEKDAY.test(m[0]) && !WEEKDAY_MODIFIER_BEFORE.test(text.slice(Math.max(0, a - 12), a)) && !WEEKDAY_MODIFIER_AFTER.test(text.slice(b, b + 12))
+    hits.push([a, b, simple])
+  }
+  if (CHRONO_OTHER_GATE.test(text)) {
+    CHRONO_OTHER_G.lastIndex = 0
+    for (let m = CHRONO_OTHER_G.exec(text); m; m = CHRONO_OTHER_G.exec(text)) hits.push([m.index, m.index + m[0].length, false])
+  }
+  hits.sort((a, b) => a[0] - b[0])
+  const out: ChronoWindow[] = []
+  for (const [a, b, simple] of hits) {
+    let start = Math.max(0, a - CHRONO_WINDOW_PAD)
+    let end = Math.min(text.length, b + CHRONO_WINDOW_PAD)
+    while (start > 0 && !/\s/.test(text[start - 1] ?? '')) start--
+    while (end < text.length && !/\s/.test(text[end] ?? '')) end++
+    const last = out[out.length - 1]
+    if (last && start <= last.end) {
+      last.end = Math.max(last.end, end)
+      last.weekdays = simple && last.weekdays ? [...last.weekdays, [a, b]] : null
+    } else out.push({ start, end, weekdays: simple ? [[a, b]] : null })
+  }
+  return out
+}
+/**
+ * One cheap test per sentence before any rule runs: a chrono trigger, a four-digit number, a decade, a season,
+ * a quarter or fiscal year, or a part of "the year". Sentences without any of these cannot hold a date expression.
+ */
+const OWN_RULES = /\d{4}|\b(?:decades?|spring|summer|autumn|fall|winter|quarter|nineties|eighties|seventies|sixties|fifties|forties|thirties|twenties|Q[1-4]|FY\s?\d\d)|['’]\d0s\b|of\s+the\s+year\b/i
+export function prefiltered(text: string): boolean {
+  // Loose on purpose: chronoWindows makes the exact test for chrono, once.
+  return OWN_RULES.test(text) || CHRONO_NAMES.test(text) || CHRONO_OTHER_GATE.test(text)
+}
 
 /** Part of a month: "mid-October", "early March 2021", "the end of May", "the beginning of June 2020". */
 export const PART_OF_MONTH = new RegExp(
@@ -88,6 +155,12 @@ export const SKIP_CHRONO = /^(?:24\/7|now|right now|currently|at the moment|the 
 /** A time of day with no day ("by midnight", "at 7:30 p.m."): no date to place on a timeline. */
 export const TIME_ONLY = /^(?:at\s+|by\s+|until\s+)?(?:midnight|noon|midday|\d{1,2}(?:[:.]\d\d)?\s*(?:a\.?m\.?|p\.?m\.?|o['’]clock|h)?)$/i
 
+/**
+ * Counted from the story's own time, not from publication: "three years later", "a day earlier", "after eight
+ * years", "in a minute", "a few seconds".
+ */
+export const NARRATIVE_RELATIVE = /^(?:(?:the\s+)?(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+|a few|few|several|a couple of|some)\s+\w+\s+(?:later|earlier)|after\s+.*|.*\b(?:seconds?|minutes?)(?:\s+(?:later|earlier|after|before))?)$/i
+
 /** Unit words in relative expressions, to set the precision chrono does not report ("last week" → week). */
 export const UNIT_DAY = /\b(?:days?|yesterday|today|tomorrow|tonight)\b/i
 export const UNIT_WEEK = /\bweeks?\b/i
@@ -121,7 +194,7 @@ export const AUX_BEFORE_PARTICIPLE = /\b(?:be|being|is|are|am|to|get|gets|gettin
  * Clause boundaries inside a sentence, for the tense window; "that" after a verb of saying or thinking opens a
  * reported clause with its own tense ("said in January that in March the chamber would ...").
  */
-export const CLAUSE_BREAK = /[,;:–—]|\s-\s|\b(?:and|but|while|when|because|although|though|whereas|which|who)\b|(?<=\b(?:said|says|say|told|tells|announced|warned|added|stated|insisted|argued|claimed|noted|believes?|believed|thinks?|thought|expects?|expected|hopes?|hoped|fears?|feared|predicted|promised|pledged|vowed|confirmed|reported|showed|shows|suggests?|suggested|indicated?|indicates)(?:\s+[\w'’]+){0,4}?\s+)that\b/g
+export const CLAUSE_BREAK = /[,;:–—]|\s-\s|\b(?:and|but|while|when|because|although|though|whereas|which|who)\b|\bthat\b(?<=\b(?:said|says|say|told|tells|announced|warned|added|stated|insisted|argued|claimed|noted|believes?|believed|thinks?|thought|expects?|expected|hopes?|hoped|fears?|feared|predicted|promised|pledged|vowed|confirmed|reported|showed|shows|suggests?|suggested|indicated?|indicates)(?:\s+[\w'’]+){0,4}?\s+that)/g
 
 /**
  * A future in the past ("said the chamber would vote in July") counts from the time of speaking, which a news
