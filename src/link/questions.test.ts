@@ -7,7 +7,7 @@ import { withLayers } from '../doc/doc.js'
 import type { Doc } from '../doc/doc.js'
 import type { Assessment, Band } from '../doc/layers.js'
 import type { GlobalEntity } from '../store/store.js'
-import { groupQuestions, overlap, questionSummary, similarPairs, toQuestion } from './questions.js'
+import { groupQuestions, negativeReading, overlap, questionSummary, similarPairs, toQuestion } from './questions.js'
 
 const PEOPLE = [
   { name: 'Ulrich Schmid', type: 'PER' as const, aliases: ['Schmid'] },
@@ -78,6 +78,13 @@ test('questions: statements become yes/no questions', () => {
     ['the Belarusian troops will not directly participate in the hostilities', 'Will the Belarusian troops directly participate in the hostilities?'],
     ['The offensive is likely to fail', 'Will the offensive fail?'],
     ['Clinton was expected to carry Ohio', 'Would Clinton carry Ohio?'],
+    ["There's no question Obama could name someone acceptable to Republican senators", 'Will Obama name someone acceptable to Republican senators?'],
+    ['and Clinton will probably win the popular vote', 'Will Clinton win the popular vote?'],
+    [
+      'Republicans will retain control of the Senate, giving them considerable leverage to insist on a justice they can at least tolerate',
+      'Will Republicans retain control of the Senate?',
+    ],
+    ['Trump will win, which nobody expected', 'Will Trump win, which nobody expected?'],
     ['Putin wins the election', 'Is it true that Putin wins the election?'],
     ['It could be the start of a new plan', 'Will it be the start of a new plan?'],
   ]
@@ -187,4 +194,17 @@ test('questions: a negated statement joins the positive one, its answer flipped,
     [s.text, s.holders.map((h) => [h.article, h.band, h.answer]).sort(), s.leaning],
     ['Will Belarus participate in the war?', [['neg', 'very likely', 'very unlikely'], ['neg2', 'likely', 'unlikely'], ['pos', 'unlikely', 'unlikely']], 'unlikely'],
   )
+})
+
+test('questions: a negation counts only in the first clause, as the normalized form has it', () => {
+  const CASES: [string, string, boolean][] = [
+    ['Belarus will not participate in the war', 'belarus will not participate in the war', true],
+    ['Belarus doesn’t want to be drawn into the war', 'belarus does not want to be drawn into the war', true],
+    ['Republicans will retain the Senate, leaving them no worse off', 'republicans will retain the senate leaving them no worse off', false],
+    ['the talks will fail because no one trusts them', 'the talks will fail because no one trusts them', false],
+    ['because they may not care much', 'because they not care much', true],
+    ['are definitely not voting for Donald Trump', 'are voting for donald trump', false], // the band took the negation in
+    ['it will be seen as a last resort', 'it will be seen as a last resort', true],
+  ]
+  assert.deepEqual(CASES.map(([p, n]) => negativeReading(p, n)), CASES.map(([, , e]) => e))
 })

@@ -21,7 +21,7 @@ const MIN_SHARED = 3
  */
 const MIN_SPECIFIC = 2
 /** Rarity-weighted cosine a member needs with the group's centre (and with any member it is compared to, to count). */
-const JOIN = 0.45
+const JOIN = 0.4
 /** Mean similarity a new member needs with the members already in (average link: no chaining through one bridge). */
 const MEAN_JOIN = 0.4
 /** Every member it is compared to must be at least this similar: two propositions unrelated to each other never share a question. */
@@ -75,6 +75,23 @@ const GENERIC = [
 ]
 /** Phrases that turn a proposition's reading around: "as a last resort" means not by default, "does not want". */
 const NEGATIVE_READING = /\b(?:not|no|never|last resort|refuses?|refused|reluctant|avoids?|avoided|resists?|stay out|stays out|keep out|keeps out)\b/i
+/** Where a proposition's first clause ends: negation after it belongs to another verb ("..., leaving them no worse off"). */
+const FIRST_CLAUSE_END = /[,;:()–—]|\s-{1,2}\s|\b(?:because|if|which|who|unless|while|than|so that|giving|leaving)\b/gi
+
+/**
+ * Whether a proposition reads the other way round: a negation (or "last resort", "refuses") in its first clause.
+ * Read in the normalized form, where negation is explicit ("doesn't" → "does not") and a negation the band
+ * already took in ("definitely not") is gone; its first clause has as many words as the proposition's (a removed
+ * hedge lets it run a word or two long).
+ */
+export function negativeReading(proposition: string, normalized: string): boolean {
+  // The first clause ends at the first boundary past the first word ("because they may not care" is one clause).
+  const first = /^\s*\S+/.exec(proposition)?.[0].length ?? 0
+  const end = [...proposition.matchAll(FIRST_CLAUSE_END)].find((m) => m.index >= first)
+  if (!end) return NEGATIVE_READING.test(normalized)
+  const words = proposition.slice(0, end.index).split(/[^\p{L}\p{N}]+/u).filter(Boolean).length
+  return NEGATIVE_READING.test(normalized.split(/[^\p{L}\p{N}]+/u).filter(Boolean).slice(0, words).join(' '))
+}
 const ORDER: readonly Band[] = ['almost no chance', 'very unlikely', 'unlikely', 'roughly even chance', 'likely', 'very likely', 'almost certain']
 const COMPLEMENT: Readonly<Record<Band, Band>> = {
   'almost no chance': 'almost certain', 'very unlikely': 'very likely', unlikely: 'likely', 'roughly even chance': 'roughly even chance',
@@ -86,6 +103,13 @@ const AUX = /\b(will|would|could|can|may|might|should|shall|is|are|was|were|has|
 const RAISING = /\b(is|are|was|were)\s+(?:(?:not|very|more|most|less|highly|quite|fairly|increasingly|probably)\s+)*(?:likely|unlikely|expected|set|going|bound|certain|sure|poised|about)\s+to\s+/i
 /** First words of a fragment that reads badly as a question (a clause cut from its head). */
 const FRAGMENT_START = /^(?:and|but|or|that|who|whom|which|to|including|whether|if|because|as|so|than|where|when|while|what|whatever|with|for|of|in|on|from|by)\b/i
+/** Words before a statement's subject that a question drops: a joining conjunction, "there is no question that". */
+const LEAD_IN = /^(?:(?:and|but|or|so|then|that)\s+)*(?:there(?:'s|’s| is) no (?:question|doubt)(?: that)?\s+)?/i
+/** Statements longer than this many words are cut at a trailing clause ... */
+const CUT_LONGER = 18
+/** ... found after this many words: */
+const CUT_AFTER = 4
+const TRAILING_CLAUSE = /\s*(?:,\s*(?:giving|leaving|which|who|while|as|because|especially|but|and|according|including|even|though|although|if|where|when)\b|\s[-–—]{1,2}\s|—)/
 /** A readable question has this many words. */
 const READABLE_WORDS = [3, 25] as const
 
@@ -151,7 +175,7 @@ function features(doc: Doc, index: number, a: Assessment, globalOf: Map<string, 
     if (!names.has(`N:${l}`) && !STOP_LEMMAS.has(l)) predicates.add(l)
   }
   const lemmas = new Set([...entities, ...names, ...predicates])
-  return { article: doc.id, index, a, entities, names, predicates, lemmas, negative: NEGATIVE_READING.test(a.normalized), norm: 0 }
+  return { article: doc.id, index, a, entities, names, predicates, lemmas, negative: negativeReading(a.proposition, a.normalized), norm: 0 }
 }
 
 /** Index of the first mention starting at or after `offset` (mentions sorted by start). */
@@ -230,7 +254,8 @@ export function similarity(x: PropositionKeys, y: PropositionKeys, weight: (key:
 
 /** "Belarus will actively participate in the war" → "Will Belarus actively participate in the war?" */
 export function toQuestion(statement: string): string {
-  let s = statement
+  let s = cutLong(statement.trim())
+    .replace(LEAD_IN, '')
     .replace(/^(?:maybe|perhaps|probably|possibly|certainly)\s*,?\s+/i, '')
     .replace(RAISING, (_, be: string) => (/^(?:was|were)$/i.test(be) ? 'would ' : 'will '))
     .replace(/\b(?:almost certainly|most likely|more likely|very likely|likely|probably|possibly|perhaps|certainly)\s+/gi, '')
@@ -247,6 +272,19 @@ export function toQuestion(statement: string): string {
   const aux = /^(?:might|may|could)$/i.test(m[0]) ? 'will' : m[0].toLowerCase()
   s = `${aux[0]!.toUpperCase()}${aux.slice(1)} ${subj} ${rest}`
   return `${s.replace(/\s+/g, ' ')}?`
+}
+
+/** A long statement asks its first clause: cut at a comma or dash that starts a trailing clause (past CUT_AFTER words). */
+function cutLong(statement: string): string {
+  const words = statement.split(/\s+/)
+  if (words.length <= CUT_LONGER) return statement
+  const head = words.slice(0, CUT_AFTER).join(' ')
+  const m = TRAILING_CLAUSE.exec(statement.slice(head.length))
+  if (!m) return statement
+  // Only a cut that keeps a subject and its verb ("Ms. Epstein and Mr. Amar - agreed there are ..." stays whole).
+  const cut = statement.slice(0, head.length + m.index)
+  const aux = AUX.exec(cut.replace(LEAD_IN, ''))
+  return aux && aux.index > 0 ? cut : statement
 }
 
 /** A statement that makes a good question: a whole clause (not a cut fragment) with its subject before the verb. */
@@ -462,7 +500,7 @@ export function questionSummary(question: Question, docs: readonly Doc[]): Quest
     const doc = byId.get(ref.article)
     const a = doc?.layers.assessments?.[ref.assessment]
     if (!doc || !a) continue
-    const negative = NEGATIVE_READING.test(a.normalized)
+    const negative = negativeReading(a.proposition, a.normalized)
     views.push({
       article: ref.article,
       assessment: ref.assessment,
