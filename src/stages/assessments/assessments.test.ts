@@ -99,6 +99,7 @@ const CASES: [string[], TestQuote[], Row[]][] = [
   [['Leukavets told analysts that she expected the van business to turn a profit in 2025.'], [], [['the van business to turn a profit in 2025', 'likely', 'Alla Leukavets', 'expected']]],
   [['The plant is expected to reopen in 2025, as expected by Schmid.'], [], []],
   [['“It is still too early to call this one,” Gerasimov said.'], [{ content: 'It is still too early to call this one', speaker: 'Nikita Gerasimov' }], [['this one', 'uncertain', 'Nikita Gerasimov', 'It is still too early to call']]],
+  [['Analysts at Cowen said it was "highly unlikely" that the bill would clear the House this year.'], [], [['the bill would clear the House this year', 'very unlikely', null, 'it was "highly unlikely" that']]],
   // a chance without what it is a chance of, or a possibility talked about, is no judgement
   [['Schmid has a good chance to win the prize.'], [], []],
   [['The possibility of talks was discussed in Minsk.'], [], []],

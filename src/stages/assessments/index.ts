@@ -11,13 +11,13 @@ export { bandOf, foldCue, complement } from './band.js'
 
 /** Blocks read for assessments: captions and boilerplate hold none worth keeping. */
 const READ_BLOCKS = new Set(['headline', 'subhead', 'body'])
-/** "It is / it seems (more) ... <hedge> (to me) that P": an impersonal judgement whose proposition follows "that". */
-const IMPERSONAL_BEFORE = /\b(?:(?:it|this|that)\s+(?:is|was|seems|seemed|appears|appeared|remains|looks|would be|will be|['’]s)|(?:thinks?|thought|considers?|considered|deems?|deemed|finds?|found|believes?|believed|judges?|judged|regards?|regarded|holds?|held)\s+it)(?:\s+(?:still|now|also|quite|rather|so|thus|therefore|increasingly|not|never|entirely|perfectly|very|more|less))*\s*$/i
+/** "It is / it seems (more) ... <hedge> (to me) that P": an impersonal judgement whose proposition follows "that" (the hedge may be quoted: it was "highly unlikely" that P). */
+const IMPERSONAL_BEFORE = /\b(?:(?:it|this|that)\s+(?:is|was|seems|seemed|appears|appeared|remains|looks|would be|will be|['’]s)|(?:thinks?|thought|considers?|considered|deems?|deemed|finds?|found|believes?|believed|judges?|judged|regards?|regarded|holds?|held)\s+it)(?:\s+(?:still|now|also|quite|rather|so|thus|therefore|increasingly|not|never|entirely|perfectly|very|more|less))*\s*["“‘]?$/i
 /** "thinks it possible that P": a belief verb with an adjective small clause; the adjective judges, not the verb. */
 const SMALL_CLAUSE_NEXT = /^\s+it\s+(?:[\w-]+\s+){1,3}(?:that|whether)\b/i
 /** "There is a (real) chance that P": the existential frame before a chance or possibility noun, part of the cue. */
 const EXISTENTIAL_BEFORE = /\b(?:there|it)\s+(?:is|was|remains|seems to be|appears to be|['’]s)\s+(?:still\s+|also\s+|now\s+|at least\s+)?(?:an?\s+|some\s+)?$/i
-const THAT_AFTER = /^\s*(?:to|for)?\s*(?:me|us|him|her|them)?\s*(?:that|whether|if)\b/i
+const THAT_AFTER = /^["”’]?\s*(?:to|for)?\s*(?:me|us|him|her|them)?\s*(?:that|whether|if)\b/i
 /** A copula or linking verb before an adjective hedge makes it a judgement ("is unlikely"), not a modifier ("the likely winner"). */
 const COPULA_BEFORE = /\b(?:is|are|was|were|be|been|being|seems?|seemed|appears?|appeared|remains?|looks?|['’]s|not|very|highly|quite|most|more|almost|nearly|increasingly|rather|extremely)\s*$/i
 /** Belief verbs need a that-clause, or a clause with a modal soon after ("I think Belarus will ..."). */

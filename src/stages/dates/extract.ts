@@ -2,7 +2,7 @@ import * as chrono from 'chrono-node'
 import type { DatePrecision } from '../../doc/layers.js'
 import {
   AUX_BEFORE_PARTICIPLE, BARE_MONTH, BARE_YEAR, CLAUSE_BREAK, DECADE, DECADE_WORDS, FIP_SLACK_DAYS, MAX_YEARS_AHEAD,
-  ADJUNCT_OPENER, BARE_CLAUSE, NARRATIVE_RELATIVE, chronoWindows, DATELINE_BEFORE, TIME_ONLY, FISCAL_YEAR, SINCE_BEFORE, LAST_BEFORE, THIS_BEFORE, LEAN_FUTURE_BEFORE, NEXT_BEFORE, MONTHS, MONTH_BEFORE, NOT_PAST_ED, NUMERIC_DATE, PART_OF_MONTH, PART_OF_YEAR, PAST_SPAN, QUARTER, QUARTER_ORDINAL,
+  ADJUNCT_OPENER, BARE_CLAUSE, NARRATIVE_RELATIVE, WEEKDAY_RANGE, chronoWindows, DATELINE_BEFORE, TIME_ONLY, FISCAL_YEAR, SINCE_BEFORE, LAST_BEFORE, THIS_BEFORE, LEAN_FUTURE_BEFORE, NEXT_BEFORE, MONTHS, MONTH_BEFORE, NOT_PAST_ED, NUMERIC_DATE, PART_OF_MONTH, PART_OF_YEAR, PAST_SPAN, QUARTER, QUARTER_ORDINAL,
   RANGE_FROM_BEFORE, RANGE_TO_BEFORE, RELATIVE_DECADE, SEASON_MONTH, SEASON_NO_YEAR, TENSE_CUE,
   SEASON, SKIP_CHRONO, UNIT_DAY, UNIT_MONTH, UNIT_WEEK, UNIT_YEAR, WEEKDAYS, WEEKDAY_ONLY, YEAR_BEFORE,
   YEAR_COUNT_NOUN, YEAR_EVENT_NOUN,
@@ -315,7 +315,19 @@ function chronoRules(text: string, ref: Date, taken: readonly Draft[]): Draft[] 
     // A bare month name needs a preposition and a capital ("in October"): else "May" is a name and "march" a verb.
     if (BARE_MONTH.test(raw) && (!/^[A-Z]/.test(raw) || !MONTH_BEFORE.test(before) || (/^May$/.test(raw) && /\bfor\s+$/i.test(before)))) continue
     const weekday = WEEKDAY_ONLY.exec(raw)
-    const tense = tenseAt(text, start, end, weekday !== null)
+    const weekdayRange = WEEKDAY_RANGE.exec(raw)
+    const tense = tenseAt(text, start, end, weekday !== null || weekdayRange !== null)
+    if (weekdayRange) {
+      // "Wednesday through Sunday": the first day placed by tense like a lone weekday, the last the days after it.
+      const first = WEEKDAYS.indexOf((weekdayRange[1] ?? '').toLowerCase() as (typeof WEEKDAYS)[number])
+      const last = WEEKDAYS.indexOf((weekdayRange[2] ?? '').toLowerCase() as (typeof WEEKDAYS)[number])
+      const refDay = ref.getUTCDay()
+      const delta = first === refDay ? 0 : tense === 'future' || tense === 'future-in-past' ? (first - refDay + 7) % 7 : -((refDay - first + 7) % 7)
+      const a = new Date(ref.getTime() + delta * 86_400_000)
+      const b = new Date(a.getTime() + ((last - first + 7) % 7) * 86_400_000)
+      out.push({ start, end, text: raw, value: isoDay(a), precision: 'day', from: isoDay(a), to: isoDay(b), relative: true, refDependent: true })
+      continue
+    }
     if (weekday || !r) {
       const target = WEEKDAYS.indexOf(((weekday?.[1] ?? raw.replace(/^on\s+/i, ''))).toLowerCase() as (typeof WEEKDAYS)[number])
       const refDay = ref.getUTCDay()

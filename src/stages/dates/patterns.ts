@@ -148,6 +148,7 @@ export const PAST_SPAN = new RegExp(`^(?:the\\s+)?(?:(?:past|previous)\\s+(?:${C
 
 export const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'] as const
 export const WEEKDAY_ONLY = /^(?:on\s+)?(sunday|monday|tuesday|wednesday|thursday|friday|saturday)s?$/i
+export const WEEKDAY_RANGE = /^(?:from\s+|on\s+)?(sunday|monday|tuesday|wednesday|thursday|friday|saturday)\s*(?:through|thru|to|until|-|–)\s*(sunday|monday|tuesday|wednesday|thursday|friday|saturday)$/i
 
 /** Chrono results dropped: deictic words that anchor nothing in a timeline, and durations ("for three days"). */
 export const SKIP_CHRONO = /^(?:24\/7|now|right now|currently|at the moment|the weekend|weekend|this week|for\s+(?:(?:the\s+)?(?:next|past|last|coming)\s+)?(?:a|an|\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|a few|few|a couple of|many)\s.*)$/i
