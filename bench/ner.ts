@@ -1,6 +1,7 @@
 // `npm run bench -- ner [conll-file] [--repeat n]`: speed of tokenize + sentences + NER on one core over a fixed
 // text (the CoNLL valid sentences re-joined with spaces, one paragraph per document), plus model load time and
-// peak RSS. Falls back to the two seed articles repeated when the CoNLL file is missing.
+// peak RSS. Falls back to the two seed articles repeated when the CoNLL file is missing. `--model dir` benches a
+// model directory other than models/ner.
 import { existsSync, readFileSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { createDoc, withLayers } from '../src/doc/doc.js'
@@ -20,11 +21,12 @@ function corpus(file: string): string[] {
 }
 
 export async function run(args: string[]): Promise<void> {
-  const file = args.find((a) => !a.startsWith('--')) ?? DEFAULT_FILE
   const ri = args.indexOf('--repeat')
+  const mi = args.indexOf('--model')
+  const file = args.find((a, i) => !a.startsWith('--') && (ri < 0 || i !== ri + 1) && (mi < 0 || i !== mi + 1)) ?? DEFAULT_FILE
   const repeat = ri >= 0 ? Number(args[ri + 1]) : 3
   const t0 = performance.now()
-  loadModels()
+  loadModels(mi >= 0 ? args[mi + 1] : undefined)
   const loadMs = performance.now() - t0
   const docs = corpus(file).map((text) => {
     const d = createDoc(text)

@@ -1,19 +1,25 @@
-// `npm run train -- ner [--train path] [--dev path] [--epochs n] [--passes 1|2]`: trains the NER tagger (averaged
-// structured perceptron, BILOU + Viterbi) on CoNLL-2003 train, picks the epoch count on valid, and writes
-// models/ner/pass1.bin.gz (+ pass2.bin.gz, a second pass with first-pass document features). Deterministic:
-// sentence order is shuffled with a seeded generator.
-import { mkdirSync, writeFileSync } from 'node:fs'
+// `npm run train -- ner [--train path] [--dev path] [--epochs n] [--passes 1|2] [--clusters file|none]`: trains the
+// NER tagger (averaged structured perceptron, BILOU + Viterbi) on CoNLL-2003 train and writes
+// models/ner/pass1.bin.gz (+ pass2.bin.gz, a second pass with first-pass document features). The epoch count of
+// each pass is chosen on a fixed held-out slice of train (every HELDOUT_EVERY-th document), then the pass is
+// retrained on all of train for that many epochs; the dev file (CoNLL valid) is only scored at the end, never used
+// for a choice. Features include Brown clusters (models/ner/clusters.tsv.gz from scripts/build-clusters.ts).
+// Deterministic: sentence order is shuffled with a seeded generator.
+import { copyFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { buildDocContext, sentenceFeatures, setLowercaseVocabulary, type DocContext } from '../src/stages/mentions/features.js'
+import { readClusters } from '../src/stages/mentions/clusters.js'
+import { buildDocContext, sentenceFeatures, setClusters, setLowercaseVocabulary, type DocContext } from '../src/stages/mentions/features.js'
 import { readConll, type ConllDoc } from '../src/stages/mentions/conll.js'
 import { NL, bilouToIob, iobSpans, iobToBilou } from '../src/stages/mentions/labels.js'
 import { Model, viterbi } from '../src/stages/mentions/model.js'
-import { MODEL_DIR, withFirstPass } from '../src/stages/mentions/tag.js'
+import { CLUSTER_FILE, MODEL_DIR, withFirstPass } from '../src/stages/mentions/tag.js'
 
 /** Features seen fewer times than this in training are dropped (smaller model, little accuracy cost). */
 const MIN_FEATURE_COUNT = 2
-/** Upper bound on epochs; the best epoch on dev is kept. */
+/** Upper bound on epochs; the best epoch on the held-out slice of train is kept. */
 const MAX_EPOCHS = 12
+/** Every this-many-th train document (by position) is held out to choose the epoch count (~10% of train). */
+const HELDOUT_EVERY = 10
 /** Seed of the sentence shuffle (training is deterministic). */
 const SEED = 20030601
 /** Folds for the jackknifed first-pass predictions the second pass trains on (so its features are not over-confident). */
@@ -180,8 +186,10 @@ export async function run(args: string[]): Promise<number> {
   const maxEpochs = Number(arg(args, '--epochs', String(MAX_EPOCHS)))
   const passes = Number(arg(args, '--passes', '2'))
   const outDir = arg(args, '--out', MODEL_DIR)
+  const clusterPath = arg(args, '--clusters', join(MODEL_DIR, CLUSTER_FILE))
   const log = (s: string): void => console.log(s)
   const t0 = Date.now()
+  const secs = (): string => `${((Date.now() - t0) / 1000).toFixed(1)} s`
   const trainDocs = readConll(trainPath)
   const devDocs = readConll(devPath)
   const lowerCounts = new Map<string, number>()
@@ -190,26 +198,41 @@ export async function run(args: string[]): Promise<number> {
   setLowercaseVocabulary(new Set(vocab))
   mkdirSync(outDir, { recursive: true })
   writeFileSync(join(outDir, 'lowercase-vocab.txt'), vocab.join('\n') + '\n')
+  const clusters = clusterPath === 'none' ? undefined : readClusters(clusterPath)
+  setClusters(clusters ?? new Map())
+  const clusterOut = join(outDir, CLUSTER_FILE)
+  if (clusters && clusterPath !== clusterOut) copyFileSync(clusterPath, clusterOut)
+  log(clusters ? `clusters: ${clusters.size} words from ${clusterPath}` : 'clusters: none')
+  if (!clusters && existsSync(clusterOut)) log(`  warning: ${clusterOut} exists but the model is trained without it`)
   const ctxOf = (docs: ConllDoc[]): Ctxs => docs.map((d) => buildDocContext(d.map((s) => s.words)))
   const trainCtx = ctxOf(trainDocs)
   const devCtx = ctxOf(devDocs)
+  // held-out slice of train for choosing epoch counts (sentence k belongs to document docOfSentence[k][0])
+  const docOfSentence: [number, number][] = trainDocs.flatMap((d, di) => d.map((_, si): [number, number] => [di, si]))
+  const heldOut = (k: number): boolean => docOfSentence[k]![0] % HELDOUT_EVERY === HELDOUT_EVERY - 1
+  /** Chooses the epoch count on the held-out slice, then retrains on all of train for that many epochs. */
+  const fit = (name: string, ex: Example[], nFeat: number): Trained => {
+    const sel = train(ex.filter((_, k) => !heldOut(k)), nFeat, ex.filter((_, k) => heldOut(k)), maxEpochs, (s) => log(s.replace('dev F1', 'held-out F1')))
+    log(`${name}: best held-out epoch ${sel.epochs}, held-out F1 ${sel.devF1.toFixed(4)} (${secs()})`)
+    const full = train(ex, nFeat, undefined, sel.epochs, () => {})
+    return { ...full, devF1: sel.devF1 }
+  }
 
-  log(`pass 1: ${trainDocs.length} train docs, ${devDocs.length} dev docs`)
+  log(`pass 1: ${trainDocs.length} train docs (${trainDocs.filter((_, i) => i % HELDOUT_EVERY === HELDOUT_EVERY - 1).length} held out for epoch choice), ${devDocs.length} dev docs`)
   const trF = docFeatures(trainDocs, trainCtx)
   const index1 = featureIndex(trF)
   const trainEx = toExamples(trF, trainDocs, index1)
-  const devEx = toExamples(docFeatures(devDocs, devCtx), devDocs, index1)
-  log(`  ${index1.size} features (${((Date.now() - t0) / 1000).toFixed(1)} s)`)
-  const p1 = train(trainEx, index1.size, devEx, maxEpochs, log)
-  log(`pass 1: best epoch ${p1.epochs}, dev F1 ${p1.devF1.toFixed(4)} (${((Date.now() - t0) / 1000).toFixed(1)} s)`)
-  mkdirSync(outDir, { recursive: true })
+  log(`  ${index1.size} features (${secs()})`)
+  const p1 = fit('pass 1', trainEx, index1.size)
   const model1 = modelFrom(index1, p1.w, p1.trans)
-  writeFileSync(join(outDir, 'pass1.bin.gz'), model1.serialize({ pass: 1, epochs: p1.epochs, devF1: p1.devF1 }))
+  const devFeats1 = devDocs.map((d, i) => d.map((s) => sentenceFeatures(s.words, devCtx[i])))
+  const dev1 = f1(devDocs.flatMap((d) => d.map((s) => iobToBilou(s.tags))), devFeats1.flatMap((d) => d.map((f) => model1.tag(f))))
+  log(`pass 1: ${p1.epochs} epochs on all of train; dev F1 ${dev1.toFixed(4)} (reported only) (${secs()})`)
+  writeFileSync(join(outDir, 'pass1.bin.gz'), model1.serialize({ pass: 1, epochs: p1.epochs, heldOutF1: p1.devF1, devF1: dev1 }))
   if (passes < 2) return 0
 
   // Jackknifed first-pass predictions on train: each fold tagged by a model trained on the other folds.
   const trainLabels: number[][][] = trainDocs.map((d) => d.map(() => []))
-  const docOfSentence: [number, number][] = trainDocs.flatMap((d, di) => d.map((_, si): [number, number] => [di, si]))
   for (let fold = 0; fold < FOLDS; fold++) {
     const inFold = (k: number): boolean => docOfSentence[k]![0] % FOLDS === fold
     const sub = trainEx.filter((_, k) => !inFold(k))
@@ -219,17 +242,19 @@ export async function run(args: string[]): Promise<number> {
       const [di, si] = docOfSentence[k]!
       trainLabels[di]![si] = decode(ex, m.w, m.trans)
     })
-    log(`  fold ${fold + 1}/${FOLDS} tagged (${((Date.now() - t0) / 1000).toFixed(1)} s)`)
+    log(`  fold ${fold + 1}/${FOLDS} tagged (${secs()})`)
   }
-  const devLabels = devDocs.map((d) => d.map((s) => model1.tag(sentenceFeatures(s.words, devCtx[devDocs.indexOf(d)]))))
+  const devLabels = devFeats1.map((d) => d.map((f) => model1.tag(f)))
   const trainCtx2 = trainDocs.map((d, i) => withFirstPass(trainCtx[i]!, d.map((s) => s.words), trainLabels[i]!))
   const devCtx2 = devDocs.map((d, i) => withFirstPass(devCtx[i]!, d.map((s) => s.words), devLabels[i]!))
   const trF2 = docFeatures(trainDocs, trainCtx2)
   const index2 = featureIndex(trF2)
   const trainEx2 = toExamples(trF2, trainDocs, index2)
+  const p2 = fit('pass 2', trainEx2, index2.size)
+  const model2 = modelFrom(index2, p2.w, p2.trans)
   const devEx2 = toExamples(docFeatures(devDocs, devCtx2), devDocs, index2)
-  const p2 = train(trainEx2, index2.size, devEx2, maxEpochs, log)
-  log(`pass 2: best epoch ${p2.epochs}, dev F1 ${p2.devF1.toFixed(4)} (${((Date.now() - t0) / 1000).toFixed(1)} s)`)
-  writeFileSync(join(outDir, 'pass2.bin.gz'), modelFrom(index2, p2.w, p2.trans).serialize({ pass: 2, epochs: p2.epochs, devF1: p2.devF1 }))
+  const dev2 = f1(devEx2.map((d) => d.gold), devEx2.map((d) => decode(d, p2.w, p2.trans)))
+  log(`pass 2: ${p2.epochs} epochs on all of train; dev F1 ${dev2.toFixed(4)} (reported only) (${secs()})`)
+  writeFileSync(join(outDir, 'pass2.bin.gz'), model2.serialize({ pass: 2, epochs: p2.epochs, heldOutF1: p2.devF1, devF1: dev2 }))
   return 0
 }

@@ -1,5 +1,6 @@
 // `npm run eval -- ner [conll-file] [--json]`: entity-level exact-match P/R/F1 (conlleval), micro and per type,
 // of the trained tagger on a CoNLL-2003-format file (default ../shared/data/conll2003/valid.txt), and tokens/s.
+// `--model dir` scores a model directory other than models/ner (e.g. a candidate written by train --out).
 import { existsSync } from 'node:fs'
 import { iobSpans } from '../stages/mentions/labels.js'
 import { readConll } from '../stages/mentions/conll.js'
@@ -61,19 +62,21 @@ export function scoreNer(gold: readonly (readonly string[])[], pred: readonly (r
 
 export async function run(args: string[]): Promise<number> {
   const json = args.includes('--json')
-  const file = args.find((a) => !a.startsWith('--')) ?? DEFAULT_NER_FILE
+  const mi = args.indexOf('--model')
+  const modelDir = mi >= 0 ? args[mi + 1] : undefined
+  const file = args.find((a, i) => !a.startsWith('--') && (mi < 0 || i !== mi + 1)) ?? DEFAULT_NER_FILE
   if (!existsSync(file)) {
     console.error(`eval ner: no such file ${file}`)
     return 2
   }
   const docs = readConll(file)
-  loadModels()
+  loadModels(modelDir)
   const gold: string[][] = []
   const pred: string[][] = []
   let tokens = 0
   const t0 = performance.now()
   for (const d of docs) {
-    const tags = tagDocument(d.map((s) => s.words))
+    const tags = tagDocument(d.map((s) => s.words), modelDir)
     d.forEach((s, i) => {
       gold.push(s.tags)
       pred.push(tags[i]!)

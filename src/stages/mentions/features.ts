@@ -1,6 +1,7 @@
 // Feature extraction for the NER tagger, shared by training (scripts/train-ner.ts) and inference, so both see
 // exactly the same strings. Features are short strings "name=value"; the model maps them to weight rows.
 import { gazetteerTags } from '../../lexicon/gazetteers/index.js'
+import { CLUSTER_PREFIXES, clusterPath } from './clusters.js'
 
 /** Affix lengths used as features (rare and unknown words are tagged mostly by these and by shape). */
 const MAX_AFFIX = 4
@@ -92,6 +93,9 @@ const T = {
   BIAS: 1, W: 2, L: 3, SH: 4, CAPS: 5, CAPSL: 6, FIRST: 7, FIRSTSH: 8, PRE: 10, SUF: 20, LM: 30, LP: 40, SHM: 50,
   SHP: 60, BIM: 70, BIP: 71, SH3: 72, SHLM: 73, SHLP: 74, G: 80, GSH: 81, GM: 82, GP: 83, DLOW: 90, DCAPMID: 91,
   DCAPMIDINIT: 92, DAFTERFIRST: 93, DFP: 94, DFPL: 95, NOVOCAB: 96, NOVOCABSH: 97,
+  // Brown cluster path prefixes (one template per prefix length) of the word and of its neighbours ±1
+  // (±2 neighbours' clusters were tried: held-out F1 0.926 vs 0.933 with ±1 only)
+  CL: 100, CLM: 110, CLP: 120,
 } as const
 
 /**
@@ -101,6 +105,27 @@ const T = {
 let lowerVocab: ReadonlySet<string> = new Set()
 export function setLowercaseVocabulary(words: ReadonlySet<string>): void {
   lowerVocab = words
+}
+
+/** Brown clusters (word -> bit path), set by the model loader; empty when the model has none. */
+let clusters: ReadonlyMap<string, string> = new Map()
+/** Memo of a word's cluster prefix hashes (cleared when it grows past this many words). */
+const CLUSTER_MEMO_MAX = 200_000
+const clusterMemo = new Map<string, Uint32Array | null>()
+export function setClusters(c: ReadonlyMap<string, string>): void {
+  clusters = c
+  clusterMemo.clear()
+}
+
+/** Hashes of the word's cluster path prefixes (CLUSTER_PREFIXES; a shorter path is its own prefix), or null. */
+function clusterHashes(w: string): Uint32Array | null {
+  let h = clusterMemo.get(w)
+  if (h !== undefined) return h
+  const p = clusters.size ? clusterPath(clusters, w) : undefined
+  h = p === undefined ? null : Uint32Array.from(CLUSTER_PREFIXES, (k) => strHash(p.slice(0, k)))
+  if (clusterMemo.size >= CLUSTER_MEMO_MAX) clusterMemo.clear()
+  clusterMemo.set(w, h)
+  return h
 }
 
 /** FNV-1a over UTF-16 code units. */
@@ -140,6 +165,7 @@ export function sentenceFeatures(words: readonly string[], ctx?: DocContext): nu
   const hl = lower.map(strHash)
   const hsh = words.map((w) => strHash(shape(w)))
   const gaz = gazetteerTags(caps ? words.map(titleCase) : words)
+  const cl = clusters.size ? words.map(clusterHashes) : undefined
   const L = (k: number): number => (k < 0 ? BOS : k >= n ? EOS : hl[k]!)
   const S = (k: number): number => (k < 0 ? BOS : k >= n ? EOS : hsh[k]!)
   const out: number[][] = []
@@ -168,6 +194,16 @@ export function sentenceFeatures(words: readonly string[], ctx?: DocContext): nu
     f.push(mix(T.BIM, L(i - 1), hl[i]!), mix(T.BIP, hl[i]!, L(i + 1)))
     f.push(mix(T.SH3, S(i - 1), sh, S(i + 1)))
     f.push(mix(T.SHLM, sh, L(i - 1)), mix(T.SHLP, sh, L(i + 1)))
+    if (cl) {
+      const c = cl[i]
+      const cm = i > 0 ? cl[i - 1] : null
+      const cp = i + 1 < n ? cl[i + 1] : null
+      for (let k = 0; k < CLUSTER_PREFIXES.length; k++) {
+        if (c) f.push(mix(T.CL + k, c[k]!))
+        if (cm) f.push(mix(T.CLM + k, cm[k]!))
+        if (cp) f.push(mix(T.CLP + k, cp[k]!))
+      }
+    }
     for (const g of gaz[i]!) {
       const hg = tagHash(g)
       f.push(mix(T.G, hg), mix(T.GSH, hg, sh))

@@ -2,7 +2,8 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { type DocContext, buildDocContext, setLowercaseVocabulary, isCapitalised, sentenceFeatures, withFirstPassFeatures } from './features.js'
+import { readClusters } from './clusters.js'
+import { type DocContext, buildDocContext, setClusters, setLowercaseVocabulary, isCapitalised, sentenceFeatures, withFirstPassFeatures } from './features.js'
 import { LABELS, bilouToIob } from './labels.js'
 import { Model } from './model.js'
 
@@ -23,6 +24,9 @@ function repair(words: readonly string[], tags: string[]): string[] {
   return tags
 }
 
+/** Brown clusters written by scripts/build-clusters.ts; the model is trained with them and needs the same file. */
+export const CLUSTER_FILE = 'clusters.tsv.gz'
+
 export const MODEL_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'models', 'ner')
 
 interface Models {
@@ -30,19 +34,25 @@ interface Models {
   readonly pass2?: Model
 }
 let models: Models | undefined
+let modelsDir = ''
 
-/** Loads the committed artefact (once). Throws a clear error when it has not been trained. */
+/**
+ * Loads the committed artefact (once per directory; the last directory loaded sets the lower-case vocabulary and
+ * clusters the features use). Throws a clear error when it has not been trained.
+ */
 export function loadModels(dir = MODEL_DIR): Models {
-  if (models && dir === MODEL_DIR) return models
+  if (models && dir === modelsDir) return models
   const p1 = join(dir, 'pass1.bin.gz')
   if (!existsSync(p1)) throw new Error(`NER model missing at ${p1}: run \`npm run train -- ner\``)
   const vocab = join(dir, 'lowercase-vocab.txt')
   if (existsSync(vocab)) setLowercaseVocabulary(new Set(readFileSync(vocab, 'utf8').split('\n').filter(Boolean)))
+  setClusters(readClusters(join(dir, CLUSTER_FILE)) ?? new Map())
   const p2 = join(dir, 'pass2.bin.gz')
   const m: Models = existsSync(p2)
     ? { pass1: Model.deserialize(readFileSync(p1)), pass2: Model.deserialize(readFileSync(p2)) }
     : { pass1: Model.deserialize(readFileSync(p1)) }
-  if (dir === MODEL_DIR) models = m
+  models = m
+  modelsDir = dir
   return m
 }
 
@@ -76,8 +86,11 @@ export function withFirstPass(ctx: DocContext, sentences: readonly (readonly str
   return { ...ctx, firstPass, firstPassLast: lastOf }
 }
 
-/** IOB2 tags for every sentence of one document, using document context (two passes when a pass-2 model exists). */
-export function tagDocument(sentences: readonly (readonly string[])[], dir = MODEL_DIR): string[][] {
+/**
+ * IOB2 tags for every sentence of one document, using document context (two passes when a pass-2 model exists).
+ * `dir` defaults to the model directory loaded last (models/ner unless a tool loaded another).
+ */
+export function tagDocument(sentences: readonly (readonly string[])[], dir = modelsDir || MODEL_DIR): string[][] {
   const m = loadModels(dir)
   const ctx = buildDocContext(sentences)
   const feats = sentences.map((s) => sentenceFeatures(s, ctx))
