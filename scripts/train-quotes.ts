@@ -12,15 +12,18 @@ import { tokensStage } from '../src/stages/tokens/index.js'
 import { sentencesStage } from '../src/stages/sentences/index.js'
 import { mentionsStage } from '../src/stages/mentions/index.js'
 import { findQuotedSpans } from '../src/stages/quotes/marks.js'
-import { BUCKET_BITS, buildUnits, LABELS, MODEL_PATH, NL, TaggerModel, unitScores, viterbi, type Unit } from '../src/stages/quotes/tagger.js'
+import { BUCKET_BITS, buildUnits, cueHead, LABELS, MODEL_PATH, NL, TaggerModel, unitScores, viterbi, type Unit } from '../src/stages/quotes/tagger.js'
+import { scanWords } from '../src/stages/quotes/words.js'
 
 const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 /** Upper bound on epochs; the best epoch on the held-out slice is kept. */
 const MAX_EPOCHS = 12
 /** Seed of the unit shuffle. */
 const SEED = 20180507
-/** Every HOLDOUT_EVERY-th train article is held out for epoch selection. */
+/** Every HOLDOUT_EVERY-th train article is held out for epoch selection (and for tuning the stage's model gate). */
 const HOLDOUT_EVERY = 10
+/** Cue head words kept in the model with their gold counts (the gate's 'seen often as a cue' test) from this many. */
+const MIN_CUE_WORD_COUNT = 2
 
 const LABEL_ID = new Map<string, number>(LABELS.map((l, i) => [l, i]))
 
@@ -111,6 +114,7 @@ export async function run(args: string[]): Promise<number> {
   const secs = (): string => ((Date.now() - t0) / 1000).toFixed(1)
   const files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort()
   const upstream = createPipeline([tokensStage, sentencesStage, mentionsStage], { given: ['blocks'] })
+  const cueWords = new Map<string, number>()
   const train: Example[] = []
   const held: Example[] = []
   files.forEach((f, k) => {
@@ -123,7 +127,14 @@ export async function run(args: string[]): Promise<number> {
     const mentions = [...(doc.layers.mentions ?? [])].sort((x, y) => x.start - y.start)
     const units = buildUnits(a.text, blocks, doc.layers.sentences ?? [], mentions, quoted)
     const golds = goldLabels(a, units)
-    const into = k % HOLDOUT_EVERY === HOLDOUT_EVERY - 1 ? held : train
+    const isHeld = k % HOLDOUT_EVERY === HOLDOUT_EVERY - 1
+    const into = isHeld ? held : train
+    if (!isHeld)
+      for (const at of a.attributions) {
+        const ws = at.cue.flatMap(([s, e]) => scanWords(a.text, s, e))
+        const w = ws[cueHead(ws)]
+        if (w) cueWords.set(w.lower, (cueWords.get(w.lower) ?? 0) + 1)
+      }
     units.forEach((unit, i) => into.push({ unit, gold: golds[i]! }))
   })
   console.log(`quotes tagger: ${files.length} PolNeAR train articles, ${train.length} units to train, ${held.length} held out (${secs()} s)`)
@@ -182,7 +193,12 @@ export async function run(args: string[]): Promise<number> {
     if (!best || f1 > best.f1) best = { model: avg, epoch: e, f1 }
   }
   if (!best) return 1
-  const model = new TaggerModel(best.model.weights, best.model.trans, { data: 'PolNeAR train (every 10th article held out)', epochs: best.epoch, heldOutRoleF1: Number(best.f1.toFixed(4)) })
+  const model = new TaggerModel(best.model.weights, best.model.trans, {
+    data: 'PolNeAR train (every 10th article held out)',
+    epochs: best.epoch,
+    heldOutRoleF1: Number(best.f1.toFixed(4)),
+    cueWords: Object.fromEntries([...cueWords].filter(([, c]) => c >= MIN_CUE_WORD_COUNT).sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1))),
+  })
   mkdirSync(dirname(outPath), { recursive: true })
   const buf = model.serialize()
   writeFileSync(outPath, buf)

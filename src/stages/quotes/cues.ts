@@ -11,8 +11,8 @@ export interface CueHit {
   readonly tense?: Tense
 }
 
-/** Words after which a cue form is a noun ('the report', 'his claim', 'secretary of state', 'Trump’s tweet'). */
-const NOUN_BEFORE = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'our', 'my', 'your', 'of', 'whose', 'these', 'those', 'this'])
+/** Words after which a cue form is a noun ('the report', 'his claim', 'secretary of state', 'Trump’s tweet', 'a conference call'). */
+const NOUN_BEFORE = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'our', 'my', 'your', 'of', 'whose', 'these', 'those', 'this', 'conference', 'phone', 'telephone', 'roll'])
 /** Cue forms that, capitalised inside a sentence, are part of a name ('Secretary of State', 'Washington Post'). */
 const NAME_PARTS = new Set(['state', 'states', 'post', 'report', 'reports', 'times', 'show', 'shows', 'record', 'journal', 'notes', 'express', 'observer'])
 

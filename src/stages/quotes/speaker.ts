@@ -16,6 +16,8 @@ const PRONOUN_REACH = 1500
 const DESCRIPTOR_BLOCKS = 1
 /** An age descriptor: 'the 45-year-old'. */
 const AGE_DESCRIPTOR = /^(\d{1,3})-year-old$/
+/** Adjectives that follow the noun they describe in a speaker phrase ('a person close to X', 'sources familiar with Y'). */
+const POSTNOMINAL_ADJECTIVES = new Set(['close', 'familiar', 'near', 'loyal', 'allied', 'opposed', 'sympathetic', 'briefed', 'knowledgeable'])
 
 export type SpeakerKind = 'mention' | 'pronoun' | 'role' | 'group' | 'name'
 
@@ -29,6 +31,8 @@ export interface SpeakerRef {
   readonly definite: boolean
   /** For a relative pronoun ('who'): the phrase it stands for, which is resolved instead. */
   readonly antecedent?: SpeakerRef
+  /** A role with a complement ('the secretary of state', 'the mayor of Kyiv'): an office of its own, not a word for the last speaker. */
+  readonly qualified?: boolean
 }
 
 export interface Resolved {
@@ -79,6 +83,8 @@ export function readSpeaker(ctx: SpeakerContext, words: readonly Word[]): Speake
       break
     }
   }
+  // 'a person close to the Clintons', 'sources familiar with the talks': the noun before the adjective heads the phrase
+  if (headIdx > 0 && POSTNOMINAL_ADJECTIVES.has(words[headIdx]!.lower)) headIdx--
   const headEnd = words[headIdx]!.end
   // a time is no speaker ('in February showed', 'Nov 3')
   if (TIME_WORDS.has(words[headIdx]!.lower) && words.slice(0, headIdx + 1).every((w) => TIME_WORDS.has(w.lower) || /^\d+$/.test(w.text) || PREPOSITIONS.has(w.lower) || DETERMINERS.has(w.lower))) return null
@@ -99,7 +105,7 @@ export function readSpeaker(ctx: SpeakerContext, words: readonly Word[]): Speake
   if (person !== undefined) return { start, end, text, kind: 'mention', mention: person, head, definite }
   if (lex.roles.has(head2) || lex.roles.has(head) || AGE_DESCRIPTOR.test(head)) {
     const org = ms.find((i) => ctx.mentions[i]!.type === 'ORG')
-    return { start, end, text, kind: 'role', head: lex.roles.has(head2) ? head2 : head, definite: definite && DETERMINERS.has(first.lower) && org === undefined }
+    return { start, end, text, kind: 'role', head: lex.roles.has(head2) ? head2 : head, definite: definite && DETERMINERS.has(first.lower) && org === undefined, ...(headIdx < words.length - 1 ? { qualified: true } : {}) }
   }
   const named = [...ms].reverse().find((i) => ctx.mentions[i]!.end >= headEnd - 1)
   if (named !== undefined) return { start, end, text, kind: 'mention', mention: named, head, definite }
@@ -142,8 +148,8 @@ function entityName(ctx: SpeakerContext, entity: number): string | null {
 }
 
 /** The entity and display name a speaker phrase refers to; `skip` is the attributed content (no antecedents there). */
-export function resolveSpeaker(ctx: SpeakerContext, ref: SpeakerRef, skip: { start: number; end: number } | null): Resolved {
-  if (ref.antecedent) return resolveSpeaker(ctx, ref.antecedent, skip)
+export function resolveSpeaker(ctx: SpeakerContext, ref: SpeakerRef, skip: { start: number; end: number } | null, opts: { fallback?: boolean } = {}): Resolved {
+  if (ref.antecedent) return resolveSpeaker(ctx, ref.antecedent, skip, opts)
   switch (ref.kind) {
     case 'mention': {
       const m = ctx.mentions[ref.mention!]!
@@ -173,6 +179,8 @@ export function resolveSpeaker(ctx: SpeakerContext, ref: SpeakerRef, skip: { sta
     }
     case 'role': {
       if (!ref.definite) return { entity: null, name: ref.text }
+      // without fallback (model attributions) only a person the article gives that role resolves it
+      if (opts.fallback === false || ref.qualified) return roleHolder(ctx, ref) ?? { entity: null, name: ref.text.replace(/^(the|The)\s+/, '') }
       const here = ctx.blockOrderAt(ref.start)
       for (let i = ctx.speakers.length - 1; i >= 0; i--) {
         const s = ctx.speakers[i]!
@@ -180,15 +188,19 @@ export function resolveSpeaker(ctx: SpeakerContext, ref: SpeakerRef, skip: { sta
         if (here - s.blockOrder > ROLE_SPEAKER_BLOCKS) break
         if (ctx.entities[s.entity]?.type === 'PER') return { entity: s.entity, name: entityName(ctx, s.entity) }
       }
-      // a person the article gives that role (or age: 'the 45-year-old')
-      const age = AGE_DESCRIPTOR.exec(ref.head)?.[1]
-      for (let i = ctx.mentions.length - 1; i >= 0; i--) {
-        const m = ctx.mentions[i]!
-        if (m.start >= ref.start || m.entity === undefined || m.type !== 'PER') continue
-        const e = ctx.entities[m.entity]
-        if (e && e.attributes.some((a) => (age ? a.name === 'age' && a.value === age : a.value.toLowerCase().includes(ref.head)))) return { entity: m.entity, name: e.name }
-      }
-      return descriptorFallback(ctx, ref, skip)
+      return roleHolder(ctx, ref) ?? descriptorFallback(ctx, ref, skip)
     }
   }
+}
+
+/** The last person before the phrase whom the article gives its role (or age: 'the 45-year-old'). */
+function roleHolder(ctx: SpeakerContext, ref: SpeakerRef): Resolved | null {
+  const age = AGE_DESCRIPTOR.exec(ref.head)?.[1]
+  for (let i = ctx.mentions.length - 1; i >= 0; i--) {
+    const m = ctx.mentions[i]!
+    if (m.start >= ref.start || m.entity === undefined || m.type !== 'PER') continue
+    const e = ctx.entities[m.entity]
+    if (e && e.attributes.some((a) => (age ? a.name === 'age' && a.value === age : a.value.toLowerCase().includes(ref.head)))) return { entity: m.entity, name: e.name }
+  }
+  return null
 }
