@@ -1,15 +1,16 @@
-// `npm run bench -- quotes [dir] [--n=200]`: articles/second for quotes.v1 alone on PolNeAR articles, with the
-// upstream layers (tokens, sentences, mentions, entities) computed before the clock starts.
+// `npm run bench -- quotes [dir] [--n=200] [--rules]`: articles/second for quotes.v1 alone on PolNeAR articles, with the
+// upstream layers (tokens, sentences, mentions, entities) computed before the clock starts; --rules also times the
+// stage with its learned tagger off, right after.
 import { readdirSync, readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
-import { createDoc, withLayers, type Doc } from '../src/doc/doc.js'
+import { createDoc, layer, withLayers, type Doc } from '../src/doc/doc.js'
 import { createPipeline } from '../src/pipeline/pipeline.js'
 import { DEFAULT_DIR, paragraphBlocks } from '../src/eval/quotes.js'
 import { tokensStage } from '../src/stages/tokens/index.js'
 import { sentencesStage } from '../src/stages/sentences/index.js'
 import { mentionsStage } from '../src/stages/mentions/index.js'
 import { entitiesStage } from '../src/stages/entities/index.js'
-import { quotesStage } from '../src/stages/quotes/index.js'
+import { attribute, quotesStage } from '../src/stages/quotes/index.js'
 
 export async function run(args: string[]): Promise<void> {
   const dir = resolve(args.find((a) => !a.startsWith('--')) ?? DEFAULT_DIR)
@@ -21,12 +22,19 @@ export async function run(args: string[]): Promise<void> {
     const d = createDoc(a.text, {}, a.id)
     return upstream.run(withLayers(d, { blocks: paragraphBlocks(d.text) }))
   })
-  for (const d of docs.slice(0, 10)) quotesStage.run(d, {}) // warm-up
+  const rulesOnly = (d: Doc): number =>
+    attribute({ text: d.text, blocks: layer(d, 'blocks'), sentences: layer(d, 'sentences'), mentions: layer(d, 'mentions'), entities: layer(d, 'entities'), tagger: null }).length
+  const stage = (d: Doc): number => quotesStage.run(d, {}).layers.quotes!.length
   const rounds = 5
-  const t0 = process.hrtime.bigint()
-  let quotes = 0
-  for (let r = 0; r < rounds; r++) for (const d of docs) quotes += quotesStage.run(d, {}).layers.quotes!.length
-  const s = Number(process.hrtime.bigint() - t0) / 1e9
   const chars = docs.reduce((x, d) => x + d.text.length, 0) / docs.length
-  console.log(`quotes.v1: ${((rounds * docs.length) / s).toFixed(0)} articles/s on one core (${docs.length} PolNeAR articles, mean ${chars.toFixed(0)} chars, ${rounds} rounds, ${(quotes / rounds).toFixed(0)} quotes/round)`)
+  // the stage, then its rules alone (tagger off) on the same machine moments later: the tagger's share of the cost
+  const variants: [string, (d: Doc) => number][] = args.includes('--rules') ? [['quotes.v1', stage], ['quotes.v1 rules only', rulesOnly]] : [['quotes.v1', stage]]
+  for (const [name, run1] of variants) {
+    for (const d of docs.slice(0, 10)) run1(d) // warm-up
+    const t0 = process.hrtime.bigint()
+    let quotes = 0
+    for (let r = 0; r < rounds; r++) for (const d of docs) quotes += run1(d)
+    const s = Number(process.hrtime.bigint() - t0) / 1e9
+    console.log(`${name}: ${((rounds * docs.length) / s).toFixed(0)} articles/s on one core (${docs.length} PolNeAR articles, mean ${chars.toFixed(0)} chars, ${rounds} rounds, ${(quotes / rounds).toFixed(0)} quotes/round)`)
+  }
 }

@@ -13,7 +13,7 @@ import type { CueType, Tense } from '../../lexicon/cues/index.js'
 import { cueLexicon } from '../../lexicon/cues/index.js'
 import { cueAt, findCues, type CueHit } from './cues.js'
 import { findQuotedSpans, type QuotedSpan } from './marks.js'
-import { buildUnits, cueHead, modelAttributions, taggerModel, type ModelAttribution, type TaggerModel } from './tagger.js'
+import { buildUnits, cueHead, lexiconCues, modelAttributions, taggerModel, type CueSpan, type ModelAttribution, type TaggerModel } from './tagger.js'
 import { readSpeaker, resolveSpeaker, MAX_SPEAKER_WORDS, type SpeakerContext, type SpeakerRef } from './speaker.js'
 import { abbreviationPeriod, BETWEEN_SUBJECT_AND_CUE, COORDINATORS, datelineEnd, DETERMINERS, INTRODUCTORY, CLAUSE_BOUNDARY, PHRASE_BREAK, PREPOSITIONS, scanWords, skipTime, type Word } from './words.js'
 
@@ -59,10 +59,12 @@ export interface ModelGate {
   prefilter: boolean
   /** Tag only the sentences holding such a cue and this many after each (-1: the whole paragraph). */
   window: number
+  /** A sentence whose characters are at least this share inside rule attributions is not tagged (1: no such limit). */
+  sentenceCovered: number
   /** A cue inside a rule attribution's content is no open cue (its content would overlap the rule's). */
   skipCovered: boolean
 }
-export const MODEL_GATE: ModelGate = { minMargin: 200, minCueCount: 0, offLexiconMargin: 0, strictSource: true, contentChecks: true, sharedCue: true, speakerSource: false, prefilter: true, window: 0, skipCovered: true }
+export const MODEL_GATE: ModelGate = { minMargin: 200, minCueCount: 0, offLexiconMargin: 0, strictSource: true, contentChecks: true, sharedCue: true, speakerSource: false, prefilter: true, window: 0, skipCovered: true, sentenceCovered: 0.5 }
 /** Words that head a cue in PolNeAR but attribute no words to anyone (hedges and raising verbs: 'seems to be buying time'). */
 const NOT_MODEL_CUES = new Set(['seem', 'seems', 'seemed', 'appear', 'appears', 'appeared', 'look', 'looks', 'looked', 'want', 'wants', 'wanted', 'went', 'to', 'a', 'an', 'the', 's', 'it', 'that', 'that’s', "that's", 'for', 'of', 'on', 'so', 'more', 'like'])
 /** First words of a prepositional phrase: model content starting with one is an adjunct, not what was said ('to' is left out: 'declined to comment'). */
@@ -166,6 +168,29 @@ export function attribute(input: AttributeInput): Quote[] {
     while (e < ws.length && ws[e]!.end <= end) e++
     if (e < ws.length && ws[e]!.start < end) return scanWords(text, start, end)
     return ws.slice(lo, e)
+  }
+  // lexicon cues of each sentence (or sentence-less block), looked up once for the rules and the tagger
+  const cueCache = new Map<string, CueHit[]>()
+  const cuesOf = (sp: Span): CueHit[] => {
+    const key = `${sp.start}:${sp.end}`
+    let hits = cueCache.get(key)
+    if (!hits) cueCache.set(key, (hits = findCues(scan(sp.start, sp.end))))
+    return hits
+  }
+  /** Lexicon cues of a stretch made of whole sentences of one block, for the tagger. */
+  const cueSpansIn = (start: number, end: number): CueSpan[] => {
+    const b = blocks[blockAt(start)]!
+    const inBlock = sentencesIn(b).filter((x) => x.start >= start && x.end <= end)
+    const pieces = inBlock.length > 0 ? inBlock : [{ start, end }]
+    let covered = pieces[0]!.start === start && pieces[pieces.length - 1]!.end === end
+    for (let k = 1; k < pieces.length && covered; k++) covered = !/[\p{L}\p{N}]/u.test(text.slice(pieces[k - 1]!.end, pieces[k]!.start))
+    if (!covered) return lexiconCues(text, start, end)
+    const out: CueSpan[] = []
+    for (const p of pieces) {
+      const words = scan(p.start, p.end)
+      for (const c of cuesOf(p)) out.push({ start: words[c.from]!.start, end: words[c.to - 1]!.end, type: c.form.type })
+    }
+    return out
   }
   /** The sentences inside block b, in order. */
   const sentencesIn = (b: Span): Span[] => {
@@ -489,7 +514,7 @@ export function attribute(input: AttributeInput): Quote[] {
     const units: Span[] = inBlock.length > 0 ? inBlock : [b]
     for (const s of units) {
       const words = scan(s.start, s.end)
-      const cues = findCues(words).filter((c) => !inQuoted(words[c.from]!.start) && !usedCues.has(words[c.from]!.start))
+      const cues = cuesOf(s).filter((c) => !inQuoted(words[c.from]!.start) && !usedCues.has(words[c.from]!.start))
       if (cues.length === 0) continue
       const sentenceEnd = contentEndOf(s)
       const found: Draft[] = []
@@ -744,19 +769,20 @@ export function attribute(input: AttributeInput): Quote[] {
     const ruleCues: Span[] = out.flatMap((d) => (d.cue ? [d.cue] : []))
     const inRuleCue = (pos: number): boolean => usedCues.has(pos) || ruleCues.some((c) => pos >= c.start && pos < c.end)
     // a paragraph is tagged only when the rules left it mostly unattributed and it holds a cue the gate would take
-    const covered = (b: Span): boolean => {
+    const coveredShare = (b: Span, share: number): boolean => {
       let n = 0
       for (const t of taken) if (t.start < b.end && b.start < t.end) n += Math.min(t.end, b.end) - Math.max(t.start, b.start)
-      return n >= MODEL_SKIP_COVERED * (b.end - b.start)
+      return n >= share * (b.end - b.start)
     }
+    const covered = (b: Span): boolean => coveredShare(b, MODEL_SKIP_COVERED)
     const insideTaken = (pos: number): boolean => taken.some((t) => pos >= t.start && pos < t.end)
-    /** words[i] may head a model cue: a lexicon cue (or a word the training data often had as one) outside the rules' attributions. */
-    function openCueAt(words: readonly Word[], i: number): boolean {
-      const w = words[i]!
-      if ((!gate.sharedCue && inRuleCue(w.start)) || inQuoted(w.start)) return false
-      if (gate.skipCovered && !inRuleCue(w.start) && insideTaken(w.start)) return false
-      if (cueAt(words, i)) return true
-      return gate.minCueCount > 0 && !NOT_MODEL_CUES.has(w.lower) && model!.cueCount(w.lower) >= gate.minCueCount
+    /** The sentence (or block) holds a cue the gate could take: a lexicon cue the rules did not turn down, outside their attributions (or a word training often had heading a cue). */
+    function hasOpenCue(p: Span): boolean {
+      const words = scan(p.start, p.end)
+      const open = (pos: number): boolean => !((!gate.sharedCue && inRuleCue(pos)) || inQuoted(pos) || (gate.skipCovered && !inRuleCue(pos) && insideTaken(pos)))
+      for (const c of cuesOf(p)) if (open(words[c.from]!.start) && !refusedCue(words, c)) return true
+      if (gate.minCueCount > 0) for (const w of words) if (open(w.start) && !NOT_MODEL_CUES.has(w.lower) && model!.cueCount(w.lower) >= gate.minCueCount) return true
+      return false
     }
     // what the tagger reads: paragraphs the rules left mostly unattributed, cut to the sentences holding an open cue (and the next `window`)
     const regions: Span[] = []
@@ -770,16 +796,14 @@ export function attribute(input: AttributeInput): Quote[] {
       const inBlock = sentencesIn(b)
       const pieces = inBlock.length > 0 ? inBlock : [b]
       if (gate.window < 0) {
-        const words = scan(b.start, b.end)
-        if (words.some((_, i) => openCueAt(words, i))) regions.push(b)
+        if (pieces.some(hasOpenCue)) regions.push(b)
         continue
       }
       let until = -1
       let joined = false
       for (let k = 0; k < pieces.length; k++) {
         const p = pieces[k]!
-        const words = scan(p.start, p.end)
-        if (words.some((_, i) => openCueAt(words, i))) until = k + gate.window
+        if ((gate.sentenceCovered >= 1 || !coveredShare(p, gate.sentenceCovered)) && hasOpenCue(p)) until = k + gate.window
         if (k > until) {
           joined = false
           continue
@@ -789,7 +813,7 @@ export function attribute(input: AttributeInput): Quote[] {
         joined = true
       }
     }
-    const units = buildUnits(text, regions, sents, mentions, quoted)
+    const units = buildUnits(text, regions, sents, mentions, quoted, cueSpansIn)
     const overlapsRule = (sp: Span): boolean => taken.some((t) => sp.start < t.end && t.start < sp.end)
     for (const a of modelAttributions(model, units)) {
       const why = a.contents.some(overlapsRule) ? 'overlaps-rule' : rejectModel(a, gate)
@@ -843,13 +867,7 @@ export function attribute(input: AttributeInput): Quote[] {
       if (c?.form.type === 'act' && ref?.kind === 'pronoun' && ref.head === 'it') return 'source'
       if (a.contents.every((x) => scan(x.start, x.end).filter((w) => w.lower !== 'that').length < MIN_CONTENT_WORDS)) return 'short'
       // a lexicon cue the rules read and turned down ('knows that too', 'has shown that', 'thinks about it') stays turned down
-      if (c) {
-        const next = words[c.to]
-        const hasThat = next?.lower === 'that'
-        if (c.form.saidObject && !saidObjectAt(words, c.to)) return 'refused'
-        if (c.form.needsThat && !hasThat) return 'refused'
-        if ((c.form.type === 'belief' || c.form.type === 'finding') && !hasThat && (!next || NOT_A_CLAUSE.has(next.lower))) return 'refused'
-      }
+      if (c && refusedCue(words, c)) return 'refused'
       // content is a clause or a quote, not a prepositional phrase ('speculating on a post-Putin era') or a bare name ('research at the “Stockholm Center”')
       const first = a.contents.map((x) => scan(x.start, x.end)).find((x) => x.length > 0)
       if (g.contentChecks && first) {
@@ -865,6 +883,14 @@ export function attribute(input: AttributeInput): Quote[] {
         if (between.length > (g.strictSource ? 0 : MAX_MODEL_SOURCE_GAP)) return 'source-gap'
       }
       return null
+    }
+    /** A lexicon cue the rules turn down in this sentence ('knows that too', 'has shown that', 'thinks about it', 'rejected an offer'): the tagger may not take it either. */
+    function refusedCue(words: readonly Word[], c: CueHit): boolean {
+      const next = words[c.to]
+      const hasThat = next?.lower === 'that'
+      if (c.form.saidObject && !saidObjectAt(words, c.to)) return true
+      if (c.form.needsThat && !hasThat) return true
+      return (c.form.type === 'belief' || c.form.type === 'finding') && !hasThat && (!next || NOT_A_CLAUSE.has(next.lower))
     }
     /** True when the span holds nothing but names of places or organisations (with determiners and marks). */
     function nameOnly(sp: Span): boolean {

@@ -9,7 +9,8 @@ import { fileURLToPath } from 'node:url'
 import { gunzipSync, gzipSync } from 'node:zlib'
 import type { Mention, Span } from '../../doc/layers.js'
 import { strHash } from '../mentions/features.js'
-import { cueAt } from './cues.js'
+import { findCues } from './cues.js'
+import type { CueType } from '../../lexicon/cues/index.js'
 import type { QuotedSpan } from './marks.js'
 import { BETWEEN_SUBJECT_AND_CUE, scanWords, type Word } from './words.js'
 
@@ -37,7 +38,6 @@ for (let p = 0; p <= NL; p++) {
 
 export interface Tok extends Span {
   readonly text: string
-  readonly lower: string
 }
 
 /** One tagged stretch: a paragraph, or a sentence-aligned piece of a long one. */
@@ -49,12 +49,19 @@ export interface Unit {
 }
 
 const TOKEN = /[\p{L}\p{N}]+(?:[’'.\-][\p{L}\p{N}]+)*|[^\s\p{L}\p{N}]/gu
+const TOKEN_START = /^(?:[\p{L}\p{N}]+(?:[’'.\-][\p{L}\p{N}]+)*|[^\s\p{L}\p{N}])/u
 
 function tokenize(text: string, start: number, end: number): Tok[] {
   const out: Tok[] = []
-  for (const m of text.slice(start, end).matchAll(TOKEN)) {
-    const s = start + m.index
-    out.push({ start: s, end: s + m[0].length, text: m[0], lower: m[0].toLowerCase() })
+  TOKEN.lastIndex = start
+  for (let m = TOKEN.exec(text); m && m.index < end; m = TOKEN.exec(text)) {
+    if (m.index + m[0].length > end) {
+      // a word cut by the end of the stretch: only its part inside
+      const part = text.slice(m.index, end).match(TOKEN_START)
+      if (part) out.push({ start: m.index, end: m.index + part[0].length, text: part[0] })
+      break
+    }
+    out.push({ start: m.index, end: m.index + m[0].length, text: m[0] })
   }
   return out
 }
@@ -77,7 +84,8 @@ function wordHashes(t: Tok): Int32Array {
   let v = wordCache.get(t.text)
   if (v) return v
   if (wordCache.size >= WORD_CACHE_MAX) wordCache.clear()
-  v = Int32Array.of(strHash(t.lower), strHash(t.lower.slice(-3)), strHash(t.lower.replace(/(?:ing|ed|es|s)$/, '')))
+  const lower = t.text.toLowerCase()
+  v = Int32Array.of(strHash(lower), strHash(lower.slice(-3)), strHash(lower.replace(/(?:ing|ed|es|s)$/, '')))
   wordCache.set(t.text, v)
   return v
 }
@@ -93,7 +101,7 @@ const NER_TYPES = ['PER', 'ORG', 'LOC', 'MISC']
 const TEMPLATES = 21
 
 /** Token features of one unit. */
-function unitFeatures(toks: readonly Tok[], sentStart: readonly boolean[], cueType: readonly number[], inQuote: readonly boolean[], ner: readonly number[]): { feats: Int32Array; offs: Int32Array } {
+function unitFeatures(toks: readonly Tok[], sentStart: Uint8Array, cueType: Uint8Array, inQuote: Uint8Array, ner: Uint8Array): { feats: Int32Array; offs: Int32Array } {
   const n = toks.length
   const wh = toks.map(wordHashes)
   const h = wh.map((x) => x[0]!)
@@ -154,8 +162,17 @@ function unitFeatures(toks: readonly Tok[], sentStart: readonly boolean[], cueTy
   return { feats, offs }
 }
 
-/** The stretches the tagger reads (paragraphs in training, sentences with an open cue in the stage) as units with their features; `blocks` in text order, `want` picks which are read. */
-export function buildUnits(text: string, blocks: readonly Span[], sentences: readonly Span[], mentions: readonly Mention[], quoted: readonly QuotedSpan[], want?: (block: Span) => boolean): Unit[] {
+/** A lexicon cue found beforehand (the stage passes the ones its rules already looked up). */
+export interface CueSpan extends Span {
+  readonly type: CueType
+}
+
+/**
+ * The stretches the tagger reads (paragraphs in training, sentences with an open cue in the stage) as units
+ * with their features; `blocks` in text order. `cues` gives the lexicon cues of a stretch when the caller has
+ * them (else they are looked up here).
+ */
+export function buildUnits(text: string, blocks: readonly Span[], sentences: readonly Span[], mentions: readonly Mention[], quoted: readonly QuotedSpan[], cues?: (start: number, end: number) => readonly CueSpan[]): Unit[] {
   const units: Unit[] = []
   const sents = [...sentences].sort((a, b) => a.start - b.start)
   let si = 0
@@ -163,35 +180,31 @@ export function buildUnits(text: string, blocks: readonly Span[], sentences: rea
   let qi = 0
   for (let bi = 0; bi < blocks.length; bi++) {
     const b = blocks[bi]!
-    if (want && !want(b)) continue
     const toks = tokenize(text, b.start, b.end)
     if (toks.length === 0) continue
     const n = toks.length
-    const sentStart = new Array<boolean>(n).fill(false)
-    sentStart[0] = true
+    const sentStart = new Uint8Array(n)
+    sentStart[0] = 1
     while (si < sents.length && sents[si]!.start < b.start) si++
     let k = 0
     for (let j = si; j < sents.length && sents[j]!.start < b.end; j++) {
       while (k < n && toks[k]!.start < sents[j]!.start) k++
-      if (k < n) sentStart[k] = true
+      if (k < n) sentStart[k] = 1
     }
-    // cue lexicon types over the words of the paragraph
-    const cueType = new Array<number>(n).fill(NONE)
-    const words = scanWords(text, b.start, b.end)
+    // cue lexicon types over the words of the stretch
+    const cueType = new Uint8Array(n)
+    let anyCue = false
     let t = 0
-    for (let w = 0; w < words.length; w++) {
-      const c = cueAt(words, w)
-      if (!c) continue
-      const s = words[w]!.start
-      while (t < n && toks[t]!.start < s) t++
-      const type = 1 + CUE_TYPES.indexOf(c.form.type)
-      for (let u = t; u < n && toks[u]!.start < words[c.to - 1]!.end; u++) cueType[u] = type
-      w = c.to - 1
+    for (const c of cues ? cues(b.start, b.end) : lexiconCues(text, b.start, b.end)) {
+      while (t < n && toks[t]!.start < c.start) t++
+      const type = 1 + CUE_TYPES.indexOf(c.type)
+      for (let u = t; u < n && toks[u]!.start < c.end; u++) cueType[u] = type
+      anyCue = true
     }
-    // a paragraph without any lexicon cue is not tagged: the tagger finds almost nothing there (measured on PolNeAR dev), and it is most of the cost
-    if (!cueType.some((x) => x !== NONE)) continue
+    // a stretch without any lexicon cue is not tagged: the tagger finds almost nothing there (measured on PolNeAR dev), and it is most of the cost
+    if (!anyCue) continue
     // NER: type * 2 + (begin ? 0 : 1), 0 outside
-    const ner = new Array<number>(n).fill(0)
+    const ner = new Uint8Array(n)
     while (mi < mentions.length && mentions[mi]!.end <= b.start) mi++
     let u0 = 0
     for (let j = mi; j < mentions.length && mentions[j]!.start < b.end; j++) {
@@ -200,13 +213,13 @@ export function buildUnits(text: string, blocks: readonly Span[], sentences: rea
       while (u0 < n && toks[u0]!.start < m.start) u0++
       for (let u = u0; u < n && toks[u]!.end <= m.end; u++) ner[u] = type * 2 + (u === u0 ? 0 : 1)
     }
-    const inQuote = new Array<boolean>(n).fill(false)
+    const inQuote = new Uint8Array(n)
     while (qi < quoted.length && quoted[qi]!.end <= b.start) qi++
     let v0 = 0
     for (let j = qi; j < quoted.length && quoted[j]!.start < b.end; j++) {
       const q = quoted[j]!
       while (v0 < n && toks[v0]!.start < q.innerStart) v0++
-      for (let u = v0; u < n && toks[u]!.end <= q.innerEnd; u++) inQuote[u] = true
+      for (let u = v0; u < n && toks[u]!.end <= q.innerEnd; u++) inQuote[u] = 1
     }
     // chunk long paragraphs at sentence starts
     let from = 0
@@ -217,12 +230,21 @@ export function buildUnits(text: string, blocks: readonly Span[], sentences: rea
         while (cut > from + 1 && !sentStart[cut]) cut--
         if (cut > from + 1) to = cut
       }
-      const { feats, offs } = unitFeatures(toks.slice(from, to), sentStart.slice(from, to), cueType.slice(from, to), inQuote.slice(from, to), ner.slice(from, to))
-      units.push({ toks: toks.slice(from, to), feats, offs })
+      const part = from === 0 && to === n ? toks : toks.slice(from, to)
+      const { feats, offs } = unitFeatures(part, sentStart.subarray(from, to), cueType.subarray(from, to), inQuote.subarray(from, to), ner.subarray(from, to))
+      units.push({ toks: part, feats, offs })
       from = to
     }
   }
   return units
+}
+
+/** The lexicon cues of text[start, end). */
+export function lexiconCues(text: string, start: number, end: number): CueSpan[] {
+  const words = scanWords(text, start, end)
+  const out: CueSpan[] = []
+  for (const c of findCues(words)) out.push({ start: words[c.from]!.start, end: words[c.to - 1]!.end, type: c.form.type })
+  return out
 }
 
 /** Index of a cue's head word: the first after auxiliaries and adverbs ('has long said', 'is likely to stress'). */
@@ -239,6 +261,9 @@ export function viterbi(scores: Float32Array | Float64Array, n: number, trans: F
   return bestPath(scores, n, trans).labels
 }
 
+/** For each label, the labels that may precede it (I-X only after B-X or I-X). */
+const PREV: readonly Int8Array[] = Array.from({ length: NL }, (_, y) => Int8Array.from(Array.from({ length: NL }, (_, p) => p).filter((p) => ALLOWED[p * NL + y])))
+
 /** Best labels and their path score. */
 export function bestPath(scores: Float32Array | Float64Array, n: number, trans: Float32Array | Float64Array): { labels: Uint8Array; score: number } {
   const out = new Uint8Array(n)
@@ -247,19 +272,22 @@ export function bestPath(scores: Float32Array | Float64Array, n: number, trans: 
   const back = new Uint8Array(n * NL)
   for (let y = 0; y < NL; y++) delta[y] = ALLOWED[NL * NL + y] ? scores[y]! + trans[NL * NL + y]! : NEG
   for (let t = 1; t < n; t++) {
+    const prevBase = (t - 1) * NL
+    const base = t * NL
     for (let y = 0; y < NL; y++) {
-      let best = NEG
-      let arg = 0
-      for (let p = 0; p < NL; p++) {
-        if (!ALLOWED[p * NL + y]) continue
-        const v = delta[(t - 1) * NL + p]! + trans[p * NL + y]!
+      const ps = PREV[y]!
+      let arg = ps[0]!
+      let best = delta[prevBase + arg]! + trans[arg * NL + y]!
+      for (let k = 1; k < ps.length; k++) {
+        const p = ps[k]!
+        const v = delta[prevBase + p]! + trans[p * NL + y]!
         if (v > best) {
           best = v
           arg = p
         }
       }
-      delta[t * NL + y] = best + scores[t * NL + y]!
-      back[t * NL + y] = arg
+      delta[base + y] = best + scores[base + y]!
+      back[base + y] = arg
     }
   }
   let best = NEG
@@ -284,6 +312,45 @@ export function marginOf(scores: Float64Array, n: number, trans: Float32Array | 
   return best - bestPath(forced, n, trans).score
 }
 
+/** Weight rows padded to this many labels for inference (a row never straddles a cache line; the sum unrolls). */
+const ROW = 8
+
+/** Label scores of a unit under padded weights (BUCKETS * ROW), the inference path. */
+function unitScoresPadded(u: Unit, w: Float32Array): Float64Array {
+  const n = u.toks.length
+  const scores = new Float64Array(n * NL)
+  const feats = u.feats
+  const offs = u.offs
+  for (let t = 0; t < n; t++) {
+    let a0 = 0
+    let a1 = 0
+    let a2 = 0
+    let a3 = 0
+    let a4 = 0
+    let a5 = 0
+    let a6 = 0
+    for (let j = offs[t]!; j < offs[t + 1]!; j++) {
+      const r = feats[j]! << 3
+      a0 += w[r]!
+      a1 += w[r + 1]!
+      a2 += w[r + 2]!
+      a3 += w[r + 3]!
+      a4 += w[r + 4]!
+      a5 += w[r + 5]!
+      a6 += w[r + 6]!
+    }
+    const b = t * NL
+    scores[b] = a0
+    scores[b + 1] = a1
+    scores[b + 2] = a2
+    scores[b + 3] = a3
+    scores[b + 4] = a4
+    scores[b + 5] = a5
+    scores[b + 6] = a6
+  }
+  return scores
+}
+
 /** Label scores of a unit under weights `w` (BUCKETS * NL). */
 export function unitScores(u: Unit, w: Float32Array | Float64Array): Float64Array {
   const n = u.toks.length
@@ -299,19 +366,30 @@ export function unitScores(u: Unit, w: Float32Array | Float64Array): Float64Arra
 }
 
 export class TaggerModel {
+  private padded: Float32Array | undefined
+
   constructor(
     readonly weights: Float32Array,
     readonly trans: Float32Array,
     readonly meta: Record<string, unknown> = {},
   ) {}
 
+  private rows(): Float32Array {
+    if (!this.padded) {
+      const p = new Float32Array(BUCKETS * ROW)
+      for (let b = 0; b < BUCKETS; b++) for (let y = 0; y < NL; y++) p[b * ROW + y] = this.weights[b * NL + y]!
+      this.padded = p
+    }
+    return this.padded
+  }
+
   tag(u: Unit): Uint8Array {
-    return viterbi(unitScores(u, this.weights), u.toks.length, this.trans)
+    return viterbi(unitScoresPadded(u, this.rows()), u.toks.length, this.trans)
   }
 
   /** Labels with the scores behind them (for margins). */
   decode(u: Unit): Decoded {
-    const scores = unitScores(u, this.weights)
+    const scores = unitScoresPadded(u, this.rows())
     const { labels, score } = bestPath(scores, u.toks.length, this.trans)
     return { unit: u, scores, labels, score }
   }
