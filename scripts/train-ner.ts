@@ -5,7 +5,7 @@
 // retrained on all of train for that many epochs; the dev file (CoNLL valid) is only scored at the end, never used
 // for a choice. Features include Brown clusters (models/ner/clusters.tsv.gz from scripts/build-clusters.ts).
 // Deterministic: sentence order is shuffled with a seeded generator.
-import { copyFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs'
+import { copyFileSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { readClusters } from '../src/stages/mentions/clusters.js'
 import { buildDocContext, sentenceFeatures, setClusters, setLowercaseVocabulary, type DocContext } from '../src/stages/mentions/features.js'
@@ -211,11 +211,11 @@ export async function run(args: string[]): Promise<number> {
   const docOfSentence: [number, number][] = trainDocs.flatMap((d, di) => d.map((_, si): [number, number] => [di, si]))
   const heldOut = (k: number): boolean => docOfSentence[k]![0] % HELDOUT_EVERY === HELDOUT_EVERY - 1
   /** Chooses the epoch count on the held-out slice, then retrains on all of train for that many epochs. */
-  const fit = (name: string, ex: Example[], nFeat: number): Trained => {
-    const sel = train(ex.filter((_, k) => !heldOut(k)), nFeat, ex.filter((_, k) => heldOut(k)), maxEpochs, (s) => log(s.replace('dev F1', 'held-out F1')))
+  const fit = (name: string, ex: Example[], nFeat: number, heldOutEx = ex.filter((_, k) => heldOut(k))): Trained & { sel: Trained } => {
+    const sel = train(ex.filter((_, k) => !heldOut(k)), nFeat, heldOutEx, maxEpochs, (s) => log(s.replace('dev F1', 'held-out F1')))
     log(`${name}: best held-out epoch ${sel.epochs}, held-out F1 ${sel.devF1.toFixed(4)} (${secs()})`)
     const full = train(ex, nFeat, undefined, sel.epochs, () => {})
-    return { ...full, devF1: sel.devF1 }
+    return { ...full, devF1: sel.devF1, sel }
   }
 
   log(`pass 1: ${trainDocs.length} train docs (${trainDocs.filter((_, i) => i % HELDOUT_EVERY === HELDOUT_EVERY - 1).length} held out for epoch choice), ${devDocs.length} dev docs`)
@@ -229,6 +229,8 @@ export async function run(args: string[]): Promise<number> {
   const dev1 = f1(devDocs.flatMap((d) => d.map((s) => iobToBilou(s.tags))), devFeats1.flatMap((d) => d.map((f) => model1.tag(f))))
   log(`pass 1: ${p1.epochs} epochs on all of train; dev F1 ${dev1.toFixed(4)} (reported only) (${secs()})`)
   writeFileSync(join(outDir, 'pass1.bin.gz'), model1.serialize({ pass: 1, epochs: p1.epochs, heldOutF1: p1.devF1, devF1: dev1 }))
+  const pass2Out = join(outDir, 'pass2.bin.gz')
+  if (existsSync(pass2Out)) rmSync(pass2Out) // a stale second pass must not run with a new first pass
   if (passes < 2) return 0
 
   // Jackknifed first-pass predictions on train: each fold tagged by a model trained on the other folds.
@@ -250,11 +252,30 @@ export async function run(args: string[]): Promise<number> {
   const trF2 = docFeatures(trainDocs, trainCtx2)
   const index2 = featureIndex(trF2)
   const trainEx2 = toExamples(trF2, trainDocs, index2)
-  const p2 = fit('pass 2', trainEx2, index2.size)
+  // The held-out documents are scored the way pass 2 runs at inference: their first-pass labels come from the
+  // pass-1 model that did not see them (the one that chose pass 1's epochs), not from a jackknife fold model.
+  const heldDocs = trainDocs.map((_, di) => di).filter((di) => di % HELDOUT_EVERY === HELDOUT_EVERY - 1)
+  const heldEx1 = new Map<number, number[][]>()
+  trainEx.forEach((ex, k) => {
+    if (!heldOut(k)) return
+    const [di, si] = docOfSentence[k]!
+    let ls = heldEx1.get(di)
+    if (!ls) heldEx1.set(di, (ls = []))
+    ls[si] = decode(ex, p1.sel.w, p1.sel.trans)
+  })
+  const heldDocList = heldDocs.map((di) => trainDocs[di]!)
+  const heldCtx2 = heldDocs.map((di) => withFirstPass(trainCtx[di]!, trainDocs[di]!.map((s) => s.words), heldEx1.get(di)!))
+  const heldEx2 = toExamples(docFeatures(heldDocList, heldCtx2), heldDocList, index2)
+  const p2 = fit('pass 2', trainEx2, index2.size, heldEx2)
+  log(`pass 2 vs pass 1 on the held-out slice: ${p2.devF1.toFixed(4)} vs ${p1.devF1.toFixed(4)}`)
   const model2 = modelFrom(index2, p2.w, p2.trans)
   const devEx2 = toExamples(docFeatures(devDocs, devCtx2), devDocs, index2)
   const dev2 = f1(devEx2.map((d) => d.gold), devEx2.map((d) => decode(d, p2.w, p2.trans)))
   log(`pass 2: ${p2.epochs} epochs on all of train; dev F1 ${dev2.toFixed(4)} (reported only) (${secs()})`)
-  writeFileSync(join(outDir, 'pass2.bin.gz'), model2.serialize({ pass: 2, epochs: p2.epochs, heldOutF1: p2.devF1, devF1: dev2 }))
+  // The second pass ships only when it beats the first on the held-out slice (valid plays no part in the choice).
+  if (p2.devF1 > p1.devF1) {
+    writeFileSync(pass2Out, model2.serialize({ pass: 2, epochs: p2.epochs, heldOutF1: p2.devF1, devF1: dev2 }))
+    log(`pass 2 kept (held-out ${p2.devF1.toFixed(4)} > ${p1.devF1.toFixed(4)})`)
+  } else log(`pass 2 not written: held-out ${p2.devF1.toFixed(4)} <= pass 1's ${p1.devF1.toFixed(4)}; the tagger runs pass 1 only`)
   return 0
 }

@@ -2,6 +2,7 @@
 // exactly the same strings. Features are short strings "name=value"; the model maps them to weight rows.
 import { gazetteerTags } from '../../lexicon/gazetteers/index.js'
 import { CLUSTER_PREFIXES, clusterPath } from './clusters.js'
+import type { KeyGroup, TokenFeatures } from './model.js'
 
 /** Affix lengths used as features (rare and unknown words are tagged mostly by these and by shape). */
 const MAX_AFFIX = 4
@@ -109,23 +110,81 @@ export function setLowercaseVocabulary(words: ReadonlySet<string>): void {
 
 /** Brown clusters (word -> bit path), set by the model loader; empty when the model has none. */
 let clusters: ReadonlyMap<string, string> = new Map()
-/** Memo of a word's cluster prefix hashes (cleared when it grows past this many words). */
-const CLUSTER_MEMO_MAX = 200_000
-const clusterMemo = new Map<string, Uint32Array | null>()
+/**
+ * Indexes into CLUSTER_PREFIXES used for the neighbours' clusters (the word itself uses all of them). Fewer
+ * neighbour prefixes mean fewer weights per token.
+ */
+export const NEIGHBOUR_PREFIXES: readonly number[] = [0, 1, 2, 3]
 export function setClusters(c: ReadonlyMap<string, string>): void {
   clusters = c
-  clusterMemo.clear()
+  wordMemo.clear()
 }
 
-/** Hashes of the word's cluster path prefixes (CLUSTER_PREFIXES; a shorter path is its own prefix), or null. */
-function clusterHashes(w: string): Uint32Array | null {
-  let h = clusterMemo.get(w)
-  if (h !== undefined) return h
-  const p = clusters.size ? clusterPath(clusters, w) : undefined
-  h = p === undefined ? null : Uint32Array.from(CLUSTER_PREFIXES, (k) => strHash(p.slice(0, k)))
-  if (clusterMemo.size >= CLUSTER_MEMO_MAX) clusterMemo.clear()
-  clusterMemo.set(w, h)
-  return h
+/**
+ * The features a word contributes by itself, computed once per word type: to its own token (word, lower case,
+ * shape, affixes, cluster prefixes), and to the tokens one and two places after (`prev1`, `prev2`: it is their
+ * previous word) and before (`next1`, `next2`). Each group is a KeyGroup, so a model can also cache its summed
+ * weights per word type (tagging time is dominated by weight look-ups).
+ */
+interface WordType {
+  readonly lw: string
+  readonly hl: number
+  readonly hsh: number
+  readonly self: KeyGroup
+  readonly prev1: KeyGroup
+  readonly next1: KeyGroup
+  readonly prev2: KeyGroup
+  readonly next2: KeyGroup
+}
+
+/** Word types memoized (the memo is dropped when it grows past this many, so memory stays bounded). */
+const WORD_MEMO_MAX = 50_000
+const wordMemo = new Map<string, WordType>()
+
+function group(keys: readonly number[]): KeyGroup {
+  return { keys: Int32Array.from(keys), sums: [] }
+}
+
+function wordType(w: string): WordType {
+  const hit = wordMemo.get(w)
+  if (hit) return hit
+  const lw = w.toLowerCase()
+  const hl = strHash(lw)
+  const hsh = strHash(shape(w))
+  const self = [mix(T.BIAS, 0), mix(T.W, strHash(w)), mix(T.L, hl), mix(T.SH, hsh)]
+  const len = lw.length
+  let hp = 0x811c9dc5
+  let hs = 0x811c9dc5
+  for (let k = 1; k <= MAX_AFFIX && k < len; k++) {
+    hp = Math.imul(hp ^ lw.charCodeAt(k - 1), 0x01000193)
+    hs = Math.imul(hs ^ lw.charCodeAt(len - k), 0x01000193)
+    self.push(mix(T.PRE + k, hp >>> 0), mix(T.SUF + k, hs >>> 0))
+  }
+  const prev1 = [mix(T.LM + 1, hl), mix(T.SHM + 1, hsh)]
+  const next1 = [mix(T.LP + 1, hl), mix(T.SHP + 1, hsh)]
+  const path = clusters.size ? clusterPath(clusters, w) : undefined
+  if (path !== undefined) {
+    // a path shorter than a prefix length is its own prefix
+    const ph = CLUSTER_PREFIXES.map((k) => strHash(path.slice(0, k)))
+    ph.forEach((x, k) => self.push(mix(T.CL + k, x)))
+    for (const k of NEIGHBOUR_PREFIXES) {
+      prev1.push(mix(T.CLM + k, ph[k]!))
+      next1.push(mix(T.CLP + k, ph[k]!))
+    }
+  }
+  const t: WordType = {
+    lw,
+    hl,
+    hsh,
+    self: group(self),
+    prev1: group(prev1),
+    next1: group(next1),
+    prev2: group([mix(T.LM + 2, hl), mix(T.SHM + 2, hsh)]),
+    next2: group([mix(T.LP + 2, hl), mix(T.SHP + 2, hsh)]),
+  }
+  if (wordMemo.size >= WORD_MEMO_MAX) wordMemo.clear()
+  wordMemo.set(w, t)
+  return t
 }
 
 /** FNV-1a over UTF-16 code units. */
@@ -153,57 +212,49 @@ function tagHash(tag: string): number {
   return h
 }
 
+// Window features beyond the sentence edges.
+const BOS_PREV1 = group([mix(T.LM + 1, BOS), mix(T.SHM + 1, BOS)])
+const BOS_PREV2 = group([mix(T.LM + 2, BOS), mix(T.SHM + 2, BOS)])
+const EOS_NEXT1 = group([mix(T.LP + 1, EOS), mix(T.SHP + 1, EOS)])
+const EOS_NEXT2 = group([mix(T.LP + 2, EOS), mix(T.SHP + 2, EOS)])
+
 /**
- * Feature keys of every token of one sentence: `out[i]` lists the hashed features of token i (window ±2 words
- * and shapes, affixes 1-4, gazetteer cues, all-caps and sentence-start flags, document cues). Label history is
- * not here: the model scores label transitions itself (first-order Viterbi).
+ * Features of every token of one sentence: `out[i].keys` are hashed features that depend on the context (bigrams,
+ * shape trigram, gazetteer cues, all-caps and sentence-start flags, document cues); `out[i].groups` are the
+ * word-type feature groups of the token and of its neighbours ±2 (word, shape, affixes 1-4, clusters). Label
+ * history is not here: the model scores label transitions itself (first-order Viterbi).
  */
-export function sentenceFeatures(words: readonly string[], ctx?: DocContext): number[][] {
+export function sentenceTokenFeatures(words: readonly string[], ctx?: DocContext): TokenFeatures[] {
   const n = words.length
   const caps = isAllCaps(words)
-  const lower = words.map((w) => w.toLowerCase())
-  const hl = lower.map(strHash)
-  const hsh = words.map((w) => strHash(shape(w)))
+  const wt = words.map(wordType)
   const gaz = gazetteerTags(caps ? words.map(titleCase) : words)
-  const cl = clusters.size ? words.map(clusterHashes) : undefined
-  const L = (k: number): number => (k < 0 ? BOS : k >= n ? EOS : hl[k]!)
-  const S = (k: number): number => (k < 0 ? BOS : k >= n ? EOS : hsh[k]!)
-  const out: number[][] = []
+  const L = (k: number): number => (k < 0 ? BOS : k >= n ? EOS : wt[k]!.hl)
+  const S = (k: number): number => (k < 0 ? BOS : k >= n ? EOS : wt[k]!.hsh)
+  const out: TokenFeatures[] = []
   for (let i = 0; i < n; i++) {
     const w = words[i]!
-    const lw = lower[i]!
-    const sh = hsh[i]!
-    const f: number[] = [mix(T.BIAS, 0), mix(T.W, strHash(w)), mix(T.L, hl[i]!), mix(T.SH, sh)]
-    if (caps) f.push(mix(T.CAPS, 0), mix(T.CAPSL, hl[i]!))
+    const t = wt[i]!
+    const lw = t.lw
+    const hl = t.hl
+    const sh = t.hsh
+    const groups: KeyGroup[] = [
+      t.self,
+      i > 0 ? wt[i - 1]!.prev1 : BOS_PREV1,
+      i > 1 ? wt[i - 2]!.prev2 : BOS_PREV2,
+      i + 1 < n ? wt[i + 1]!.next1 : EOS_NEXT1,
+      i + 2 < n ? wt[i + 2]!.next2 : EOS_NEXT2,
+    ]
+    const f: number[] = []
+    if (caps) f.push(mix(T.CAPS, 0), mix(T.CAPSL, hl))
     if (i === 0) f.push(mix(T.FIRST, 0), mix(T.FIRSTSH, sh))
     if (lowerVocab.size > 0 && isCapitalised(w) && !lowerVocab.has(lw)) {
       const where = caps ? 2 : i === 0 ? 1 : 0
       f.push(mix(T.NOVOCAB, where), mix(T.NOVOCABSH, where, sh))
     }
-    const len = lw.length
-    let hp = 0x811c9dc5
-    let hs = 0x811c9dc5
-    for (let k = 1; k <= MAX_AFFIX && k < len; k++) {
-      hp = Math.imul(hp ^ lw.charCodeAt(k - 1), 0x01000193)
-      hs = Math.imul(hs ^ lw.charCodeAt(len - k), 0x01000193)
-      f.push(mix(T.PRE + k, hp >>> 0), mix(T.SUF + k, hs >>> 0))
-    }
-    for (let d = 1; d <= WINDOW; d++) {
-      f.push(mix(T.LM + d, L(i - d)), mix(T.LP + d, L(i + d)), mix(T.SHM + d, S(i - d)), mix(T.SHP + d, S(i + d)))
-    }
-    f.push(mix(T.BIM, L(i - 1), hl[i]!), mix(T.BIP, hl[i]!, L(i + 1)))
+    f.push(mix(T.BIM, L(i - 1), hl), mix(T.BIP, hl, L(i + 1)))
     f.push(mix(T.SH3, S(i - 1), sh, S(i + 1)))
     f.push(mix(T.SHLM, sh, L(i - 1)), mix(T.SHLP, sh, L(i + 1)))
-    if (cl) {
-      const c = cl[i]
-      const cm = i > 0 ? cl[i - 1] : null
-      const cp = i + 1 < n ? cl[i + 1] : null
-      for (let k = 0; k < CLUSTER_PREFIXES.length; k++) {
-        if (c) f.push(mix(T.CL + k, c[k]!))
-        if (cm) f.push(mix(T.CLM + k, cm[k]!))
-        if (cp) f.push(mix(T.CLP + k, cp[k]!))
-      }
-    }
     for (const g of gaz[i]!) {
       const hg = tagHash(g)
       f.push(mix(T.G, hg), mix(T.GSH, hg, sh))
@@ -215,23 +266,48 @@ export function sentenceFeatures(words: readonly string[], ctx?: DocContext): nu
       if (ctx.capMidSeen.has(lw)) f.push(mix(i === 0 || caps ? T.DCAPMIDINIT : T.DCAPMID, 0))
       if (ctx.afterFirstName.has(lw)) f.push(mix(T.DAFTERFIRST, 0))
     }
-    out.push(f)
+    out.push({ keys: f, groups })
   }
-  return ctx?.firstPass ? withFirstPassFeatures(words, ctx, out) : out
+  return ctx?.firstPass ? withFirstPassTokenFeatures(words, ctx, out) : out
+}
+
+/** All feature keys of every token, flat (training): the same features as sentenceTokenFeatures. */
+export function sentenceFeatures(words: readonly string[], ctx?: DocContext): number[][] {
+  return sentenceTokenFeatures(words, ctx).map(flatKeys)
+}
+
+function flatKeys(t: TokenFeatures): number[] {
+  const out = [...t.keys]
+  for (const g of t.groups) for (let k = 0; k < g.keys.length; k++) out.push(g.keys[k]!)
+  return out
+}
+
+/** The first-pass document features of token i (Ratinov & Roth 2009), empty when it has none. */
+function firstPassKeys(words: readonly string[], ctx: DocContext, i: number): number[] {
+  const w = words[i]!
+  if (!isCapitalised(w)) return []
+  const lw = w.toLowerCase()
+  const extra: number[] = []
+  const fp = ctx.firstPass?.get(lw)
+  if (fp) extra.push(mix(T.DFP, tagHash(fp)))
+  const fl = ctx.firstPassLast?.get(lw)
+  if (fl) extra.push(mix(T.DFPL, tagHash(fl)))
+  return extra
 }
 
 /** Adds the first-pass document features to already computed features (returns new arrays; input untouched). */
 export function withFirstPassFeatures(words: readonly string[], ctx: DocContext, feats: readonly (readonly number[])[]): number[][] {
   return feats.map((f, i) => {
-    const w = words[i]!
-    if (!isCapitalised(w)) return f as number[]
-    const lw = w.toLowerCase()
-    const extra: number[] = []
-    const fp = ctx.firstPass?.get(lw)
-    if (fp) extra.push(mix(T.DFP, tagHash(fp)))
-    const fl = ctx.firstPassLast?.get(lw)
-    if (fl) extra.push(mix(T.DFPL, tagHash(fl)))
+    const extra = firstPassKeys(words, ctx, i)
     return extra.length ? [...f, ...extra] : (f as number[])
+  })
+}
+
+/** withFirstPassFeatures for grouped token features. */
+export function withFirstPassTokenFeatures(words: readonly string[], ctx: DocContext, feats: readonly TokenFeatures[]): TokenFeatures[] {
+  return feats.map((f, i) => {
+    const extra = firstPassKeys(words, ctx, i)
+    return extra.length ? { keys: [...f.keys, ...extra], groups: f.groups } : f
   })
 }
 

@@ -6,32 +6,153 @@ import { ALLOWED, END_OK, NL } from './labels.js'
 /** Weights are stored as int16 after scaling by this much of the largest magnitude (precision loss ≈ 1e-4). */
 const QUANT_MAX = 32767
 
+/**
+ * Feature hash -> row as an open-addressing table (linear probing in typed arrays). Feature keys are already
+ * well-mixed 30-bit hashes, so the low bits index the table directly; this is several times faster than a JS Map
+ * for the ~50 look-ups per token that dominate tagging time.
+ */
+export class FeatureTable {
+  private readonly keys: Int32Array
+  private readonly rows: Int32Array
+  private readonly mask: number
+  readonly size: number
+
+  constructor(entries: Iterable<readonly [number, number]>, count: number) {
+    // load factor <= 0.5 keeps probe chains short
+    let cap = 16
+    while (cap < count * 2) cap *= 2
+    this.keys = new Int32Array(cap).fill(-1)
+    this.rows = new Int32Array(cap)
+    this.mask = cap - 1
+    let n = 0
+    for (const [key, row] of entries) {
+      if (key < 0 || key > 0x7fffffff) throw new Error(`feature key ${key} out of range`)
+      let i = key & this.mask
+      while (this.keys[i] !== -1 && this.keys[i] !== key) i = (i + 1) & this.mask
+      if (this.keys[i] === -1) n++
+      this.keys[i] = key
+      this.rows[i] = row
+    }
+    this.size = n
+  }
+
+  /** Row of a feature, or -1 when the model does not know it. */
+  get(key: number): number {
+    const keys = this.keys
+    const mask = this.mask
+    let i = key & mask
+    for (;;) {
+      const k = keys[i]!
+      if (k === key) return this.rows[i]!
+      if (k === -1) return -1
+      i = (i + 1) & mask
+    }
+  }
+
+  *entries(): IterableIterator<[number, number]> {
+    for (let i = 0; i < this.keys.length; i++) if (this.keys[i] !== -1) yield [this.keys[i]!, this.rows[i]!]
+  }
+}
+
+/**
+ * Feature keys that always occur together (the features one word type contributes to one position), with the
+ * summed weight row per model cached on first use (`sums[model.serial]`).
+ */
+export interface KeyGroup {
+  readonly keys: Int32Array
+  readonly sums: (Float32Array | undefined)[]
+}
+
+/** Features of one token: context-dependent keys plus shared word-type groups. */
+export interface TokenFeatures {
+  readonly keys: readonly number[]
+  readonly groups: readonly KeyGroup[]
+}
+
+let serials = 0
+
 export class Model {
+  readonly features: FeatureTable
+  /** Index of this model's cached group sums in KeyGroup.sums. */
+  readonly serial = serials++
+
   constructor(
     /** feature hash -> row */
-    readonly features: Map<number, number>,
+    features: ReadonlyMap<number, number> | FeatureTable,
     /** features.size * NL */
     readonly weights: Float32Array,
     /** (NL + 1) * NL: previous label (NL = start) to current label */
     readonly trans: Float32Array,
-  ) {}
+  ) {
+    this.features = features instanceof FeatureTable ? features : new FeatureTable(features, features.size)
+  }
 
-  /** Best label ids for one sentence, given each token's feature strings. Unknown features are ignored. */
-  tag(feats: readonly (readonly number[])[]): number[] {
+  /** Per-token label scores (n * NL) of one sentence, given each token's feature keys. Unknown features are ignored. */
+  scores(feats: readonly (ArrayLike<number>)[]): Float32Array {
     const n = feats.length
-    if (n === 0) return []
     const scores = new Float32Array(n * NL)
     const W = this.weights
+    const table = this.features
     for (let t = 0; t < n; t++) {
       const base = t * NL
-      for (const f of feats[t]!) {
-        const id = this.features.get(f)
-        if (id === undefined) continue
+      const ft = feats[t]!
+      for (let j = 0; j < ft.length; j++) {
+        const id = table.get(ft[j]!)
+        if (id < 0) continue
         const row = id * NL
         for (let y = 0; y < NL; y++) scores[base + y]! += W[row + y]!
       }
     }
+    return scores
+  }
+
+  /** Summed weight row of a feature group (cached on the group). */
+  private groupSum(g: KeyGroup): Float32Array {
+    const hit = g.sums[this.serial]
+    if (hit) return hit
+    const sum = new Float32Array(NL)
+    const W = this.weights
+    for (let j = 0; j < g.keys.length; j++) {
+      const id = this.features.get(g.keys[j]!)
+      if (id < 0) continue
+      const row = id * NL
+      for (let y = 0; y < NL; y++) sum[y]! += W[row + y]!
+    }
+    g.sums[this.serial] = sum
+    return sum
+  }
+
+  /** Best label ids for one sentence of grouped token features (same scores as tag() on the flattened keys). */
+  tagTokens(feats: readonly TokenFeatures[]): number[] {
+    const n = feats.length
+    if (n === 0) return []
+    const scores = new Float32Array(n * NL)
+    const W = this.weights
+    const table = this.features
+    for (let t = 0; t < n; t++) {
+      const base = t * NL
+      const ft = feats[t]!
+      const keys = ft.keys
+      for (let j = 0; j < keys.length; j++) {
+        const id = table.get(keys[j]!)
+        if (id < 0) continue
+        const row = id * NL
+        for (let y = 0; y < NL; y++) scores[base + y]! += W[row + y]!
+      }
+      const groups = ft.groups
+      for (let j = 0; j < groups.length; j++) {
+        const sum = this.groupSum(groups[j]!)
+        for (let y = 0; y < NL; y++) scores[base + y]! += sum[y]!
+      }
+    }
     return viterbi(scores, n, this.trans)
+  }
+
+  /** Best label ids for one sentence, given each token's feature keys. Unknown features are ignored. */
+  tag(feats: readonly (ArrayLike<number>)[]): number[] {
+    const n = feats.length
+    if (n === 0) return []
+    return viterbi(this.scores(feats), n, this.trans)
   }
 
   /** Serialises to a gzipped buffer: JSON header, feature hashes (uint32), sparse int16 rows. */
@@ -42,7 +163,8 @@ export class Model {
     const scale = max > 0 ? QUANT_MAX / max : 1
     const names: number[] = []
     const rows: number[] = []
-    for (const [name, id] of this.features) {
+    const entries = [...this.features.entries()].sort((a, b) => a[1] - b[1]) // row order: deterministic bytes
+    for (const [name, id] of entries) {
       const row: number[] = []
       for (let y = 0; y < NL; y++) {
         const q = Math.round(this.weights[id * NL + y]! * scale)
@@ -76,12 +198,16 @@ export class Model {
     const bodyStart = 8 + textLen + header.n * 4
     const bodyBytes = raw.subarray(bodyStart, bodyStart + bodyLen * 2)
     const body = new Int16Array(bodyBytes.buffer.slice(bodyBytes.byteOffset, bodyBytes.byteOffset + bodyBytes.byteLength))
-    const features = new Map<number, number>()
+    const features = new FeatureTable(
+      (function* () {
+        for (let id = 0; id < names.length; id++) yield [names[id]!, id] as const
+      })(),
+      names.length,
+    )
     const weights = new Float32Array(names.length * NL)
     const inv = 1 / header.scale
     let p = 0
     for (let id = 0; id < names.length; id++) {
-      features.set(names[id]!, id)
       const k = body[p++]!
       for (let j = 0; j < k; j++) {
         const y = body[p++]!

@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { readClusters } from './clusters.js'
-import { type DocContext, buildDocContext, setClusters, setLowercaseVocabulary, isCapitalised, sentenceFeatures, withFirstPassFeatures } from './features.js'
+import { type DocContext, buildDocContext, setClusters, setLowercaseVocabulary, isCapitalised, sentenceTokenFeatures, withFirstPassTokenFeatures } from './features.js'
 import { LABELS, bilouToIob } from './labels.js'
 import { Model } from './model.js'
 
@@ -93,11 +93,11 @@ export function withFirstPass(ctx: DocContext, sentences: readonly (readonly str
 export function tagDocument(sentences: readonly (readonly string[])[], dir = modelsDir || MODEL_DIR): string[][] {
   const m = loadModels(dir)
   const ctx = buildDocContext(sentences)
-  const feats = sentences.map((s) => sentenceFeatures(s, ctx))
-  let labels = feats.map((f) => m.pass1.tag(f))
+  const feats = sentences.map((s) => sentenceTokenFeatures(s, ctx))
+  let labels = feats.map((f) => m.pass1.tagTokens(f))
   if (m.pass2) {
     const ctx2 = withFirstPass(ctx, sentences, labels)
-    labels = feats.map((f, i) => m.pass2!.tag(withFirstPassFeatures(sentences[i]!, ctx2, f)))
+    labels = feats.map((f, i) => m.pass2!.tagTokens(withFirstPassTokenFeatures(sentences[i]!, ctx2, f)))
   }
   return labels.map((l, i) => repair(sentences[i]!, bilouToIob(l)))
 }
@@ -110,5 +110,5 @@ export function tagTokens(words: readonly string[], docContext?: DocContext): st
   if (!docContext) return tagDocument([words])[0]!
   const m = loadModels()
   const model = docContext.firstPass && m.pass2 ? m.pass2 : m.pass1
-  return repair(words, bilouToIob(model.tag(sentenceFeatures(words, docContext))))
+  return repair(words, bilouToIob(model.tagTokens(sentenceTokenFeatures(words, docContext))))
 }
