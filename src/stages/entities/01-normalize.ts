@@ -6,7 +6,8 @@ import { gazetteerTags } from '../../lexicon/gazetteers/index.js'
 import { ORG_WORDS } from '../../lexicon/gazetteers/lists/org-suffixes.js'
 import { firstNameGender, lexicon } from './lexicon.js'
 import { cleanName, foldName, nameWords, orgKey, surnameOf } from './names.js'
-import { inCredit, sortMentions, type Work, type WorkMention } from './work.js'
+import { acronymBeforeRole, hasOrgHead, quotedBeforeOrgNoun, quotedOrgNames } from './org-rules.js'
+import { inContentBlock, inCredit, sortMentions, type Work, type WorkMention } from './work.js'
 
 /** Leading characters never part of a name. "The" is kept: "The Hague", "The Washington Post". */
 const LEAD_RE = /^(?:[\s"“”„‘’'«»(\[]|the\s+)+/
@@ -33,6 +34,8 @@ const AMP_AFTER_RE = /^&[\p{L}\p{N}]+/u
 const INDEX_NUMBER_RE = /^ (?!1[89]\d\d\b|20\d\d\b)(\d{2,4})(?![\d,.%]|\s*(?:percent|per cent|points?|million|billion|shares?)\b)/
 /** A capitalised word right after a person or place name: an institution head makes the whole an org ("Clinton School"). */
 const HEAD_AFTER_RE = /^ (\p{Lu}\p{Ll}+)(?![\p{L}-])/u
+/** An opening quotation mark (right before a quoted name). */
+const OPEN_QUOTE_BEFORE_RE = /["“„‘«]$/
 /** A cue before a name that says it is an org outweighs this many contrary tags. */
 const ORG_CUE_WEIGHT = 10
 
@@ -224,8 +227,35 @@ export function normalizeMentions(work: Work, tagged: readonly Mention[]): void 
     }
     out.push({ start, end, type, name, secondary: false, added: false })
   }
-  work.mentions = joinOrgPieces(work.text, sortMentions(out))
+  work.mentions = quotedOrgs(work, joinOrgPieces(work.text, sortMentions(out)))
   voteTypes(work.mentions, work.text)
+}
+
+/**
+ * A quoted name with an org head word (“Group Wagner”, “Wagner Group”) is one ORG mention whatever the tagger
+ * made of it: tagged pieces inside it (PER "Wagner", MISC "Group Wagner") give way to the whole quoted name.
+ */
+function quotedOrgs(work: Work, ms: WorkMention[]): WorkMention[] {
+  const quoted = quotedOrgNames(work.text).filter((q) => inContentBlock(work.doc, q.start) && !inCredit(work.doc, q.start))
+  if (quoted.length === 0) return ms
+  const out: WorkMention[] = []
+  let qi = 0
+  const replaced = new Set<number>()
+  for (const m of ms) {
+    while (qi < quoted.length && quoted[qi]!.end <= m.start) qi++
+    const q = quoted[qi]
+    if (q && m.start >= q.start && m.end <= q.end) {
+      replaced.add(qi) // dropped: the whole quoted name replaces it below
+      continue
+    }
+    out.push(m)
+  }
+  quoted.forEach((q, i) => {
+    // an overlapping mention that is not inside the quotes (a tagger span across the marks) is left alone
+    if (!replaced.has(i) && out.some((m) => m.start < q.end && q.start < m.end)) return
+    out.push({ start: q.start, end: q.end, type: 'ORG', name: cleanName(q.name), secondary: false, added: !replaced.has(i) })
+  })
+  return sortMentions(out)
 }
 
 const TYPE_ORDER: readonly EntityType[] = ['PER', 'ORG', 'LOC', 'MISC']
@@ -276,7 +306,8 @@ export function voteTypes(ms: WorkMention[], text: string): void {
   for (const m of ms) {
     const key = foldName(m.name)
     add(key, m.type, 1)
-    if (orgCueBefore(text, m.start)) add(key, 'ORG', ORG_CUE_WEIGHT)
+    // "the company X", a quoted org name (“Group Wagner”), "the “Mozart” group", "FU conflict observer X"
+    if (orgCueBefore(text, m.start) || (/\s/.test(m.name) && hasOrgHead(m.name) && OPEN_QUOTE_BEFORE_RE.test(text.slice(Math.max(0, m.start - 1), m.start))) || quotedBeforeOrgNoun(text, m.start, m.end) || acronymBeforeRole(text, m.start, m.end)) add(key, 'ORG', ORG_CUE_WEIGHT)
     if (!firstType.has(key)) firstType.set(key, m.type)
     if (personCueBefore(text, m.start)) personCued.add(key)
     const ws = nameWords(m.name)

@@ -4,6 +4,7 @@
 import type { Attribute, EntityType } from '../../doc/layers.js'
 import { aliasEntry, firstNamesCompatible, foldName, initialsOf, nameWords, orgKey, translitKey } from './names.js'
 import { firstNameGender, lexicon } from './lexicon.js'
+import { hasOrgHead, orgHeadWords } from './org-rules.js'
 import type { Work, WorkMention } from './work.js'
 
 /** Legal forms and company or school head words that end an org name ("Inc.", "& Co.", "Motors", "University"):
@@ -345,8 +346,17 @@ function describe(ms: readonly WorkMention[], idx: number[], text: string): Work
     // run-on headline span like "Former White House Doctor Says" is long but rare).
     const byWords = (a: Form, b: Form) => b.words - a.words || b.count - a.count || a.first - b.first
     const the = (f: Form) => Number(/^The /.test(f.name) && forms.has(foldName(f.name.slice(4)))) // "The Human Rights Council" at a sentence start
-    const byCount = (a: Form, b: Form) => Number(isAcronym(a.name)) - Number(isAcronym(b.name)) || the(a) - the(b) || b.count - a.count || b.words - a.words || a.first - b.first
+    // English org names put the generic head last: "Wagner Group" over an equally used "Group Wagner".
+    const headLast = (f: Form) => Number(f.words >= 2 && orgHeadWords().has(nameWords(f.name).pop() ?? ''))
+    const byCount = (a: Form, b: Form) => Number(isAcronym(a.name)) - Number(isAcronym(b.name)) || the(a) - the(b) || b.count - a.count || headLast(b) - headLast(a) || b.words - a.words || a.first - b.first
     chosen = [...pool].sort(type === 'PER' ? byWords : byCount)[0]!
+    // "Wagner" (3) beside "Wagner Group" (2) and "Group Wagner" (1): an org's bare word gives way to the
+    // longest form that holds it with an org head word.
+    if (type === 'ORG' && chosen.words === 1) {
+      const bare = foldName(chosen.name)
+      const headed = pool.filter((f) => f.words >= 2 && hasOrgHead(f.name) && nameWords(f.name).some((w) => foldName(w) === bare))
+      if (headed.length) chosen = headed.sort((a, b) => b.words - a.words || byCount(a, b))[0]!
+    }
   }
   const aliases = all
     .sort((a, b) => a.first - b.first)

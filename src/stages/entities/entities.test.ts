@@ -268,3 +268,40 @@ for (const [what, text, tags, person, expected] of ATTRIBUTE_CASES_3) {
     assert.deepEqual(e.attributes.map((a) => [a.name, a.value]), expected)
   })
 }
+
+// The tagger's type of a name cue gives way to the text's cues (whatever model tagged the article).
+const ORG_CUE_CASES: [string, string, TagSpec[], string[]][] = [
+  ['a quoted name with an org head is an ORG; "Wagner" inside it tagged PER', 'It copies the Russian “Wagner Group”. The Russian “Group Wagner” is brutal. It opposes “Wagner”. Wagner fights on.', [['Wagner Group', 'ORG'], ['Wagner', 'PER']], ['ORG Wagner Group [Group Wagner, Wagner]']],
+  ['a quoted name with an org head is an ORG; the whole tagged MISC', 'It copies the Russian “Wagner Group”. The Russian “Group Wagner” is brutal.', [['Wagner Group', 'ORG'], ['Group Wagner', 'MISC']], ['ORG Wagner Group [Group Wagner]']],
+  ['an untagged quoted org name becomes a mention and joins its variant', 'The “Group Wagner” is brutal. Later the Wagner Group left.', [['Wagner Group', 'ORG']], ['ORG Wagner Group [Group Wagner]']],
+  ['the longest headed form is canonical over a more frequent bare word', 'Wagner came. Wagner left. Wagner won. The Wagner Group said so.', [['Wagner Group', 'ORG'], ['Wagner', 'ORG']], ['ORG Wagner Group [Wagner]']],
+  ['a company named by its bare word and its head form', 'Acme grew. Acme hired. The Acme Company said so.', [['Acme Company', 'ORG'], ['Acme', 'ORG']], ['ORG Acme Company [Acme]']],
+  ['a bare word that is no part of the headed name keeps its own entity', 'Nato met. The Wagner Group said so.', [['Wagner Group', 'ORG'], ['Nato', 'ORG']], ['ORG Nato', 'ORG Wagner Group']],
+  ['a quoted name before an org noun is an ORG', 'Gerasimov cites the Ukrainian “Mozart” group. “Mozart” did nothing.', [['Gerasimov', 'PER'], ['Mozart', 'PER']], ['PER Gerasimov', 'ORG Mozart']],
+  ['an acronym before a role noun is an ORG, tagged MISC', 'says FU conflict observer Nikita Gerasimov Berlin to watson.', [['FU', 'MISC'], ['Nikita Gerasimov', 'PER']], ['ORG FU', 'PER Nikita Gerasimov']],
+  ['an acronym before a role noun is an ORG, tagged PER', 'CNN anchor Jake Tapper asked.', [['CNN', 'PER'], ['Jake Tapper', 'PER']], ['ORG CNN', 'PER Jake Tapper']],
+  ['an untagged acronym before a person\'s role is an ORG', 'NYU professor Jay Rosen wrote it.', [['Jay Rosen', 'PER']], ['ORG NYU', 'PER Jay Rosen']],
+  ['a country code before a role stays a place', 'US officials met UK Foreign Secretary James Cleverly.', [['US', 'LOC'], ['UK', 'LOC'], ['James Cleverly', 'PER']], ['LOC US', 'LOC UK', 'PER James Cleverly']],
+  ['a person before a role is no org', 'Trump adviser Stephen Miller spoke.', [['Trump', 'PER'], ['Stephen Miller', 'PER']], ['PER Trump', 'PER Stephen Miller']],
+]
+
+for (const [what, text, tags, expected] of ORG_CUE_CASES) {
+  test(`entities: ${what}`, () => {
+    assert.deepEqual(summary(run(text, tags)), expected)
+  })
+}
+
+const ORG_AFFILIATION_CASES: [string, string, TagSpec[], string, string][] = [
+  ['FU tagged MISC', '“They prepare,” says FU conflict observer Nikita Gerasimov Berlin to watson.', [['FU', 'MISC'], ['Nikita Gerasimov', 'PER']], 'Nikita Gerasimov', 'FU'],
+  ['FU untagged', '“They prepare,” says FU conflict observer Nikita Gerasimov Berlin to watson.', [['Nikita Gerasimov', 'PER']], 'Nikita Gerasimov', 'FU'],
+  ['CNN tagged PER', 'CNN anchor Jake Tapper asked.', [['CNN', 'PER'], ['Jake Tapper', 'PER']], 'Jake Tapper', 'CNN'],
+  ['NYU untagged', 'NYU professor Jay Rosen wrote it.', [['Jay Rosen', 'PER']], 'Jay Rosen', 'NYU'],
+]
+
+for (const [what, text, tags, person, org] of ORG_AFFILIATION_CASES) {
+  test(`attributes: an acronym before a role noun is the person's affiliation (${what})`, () => {
+    const e = run(text, tags).layers.entities!.find((x) => x.name === person)
+    assert.ok(e, `no entity named ${person}`)
+    assert.deepEqual(e.attributes.filter((a) => a.name === 'affiliation').map((a) => a.value), [org])
+  })
+}
