@@ -32,8 +32,13 @@ const AMP_BEFORE_RE = /[\p{L}\p{N}]+&$/u
 const AMP_AFTER_RE = /^&[\p{L}\p{N}]+/u
 /** An index number after an ampersand or all-capital name ("S&P 500", "FTSE 100"); not a year, not a quantity. */
 const INDEX_NUMBER_RE = /^ (?!1[89]\d\d\b|20\d\d\b)(\d{2,4})(?![\d,.%]|\s*(?:percent|per cent|points?|million|billion|shares?)\b)/
-/** A capitalised word right after a person or place name: an institution head makes the whole an org ("Clinton School"). */
-const HEAD_AFTER_RE = /^ (\p{Lu}\p{Ll}+)(?![\p{L}-])/u
+/** One to three capitalised words right after a person or place name: when the last is an institution head, the
+ *  whole is an org ("Clinton School", "Clinton Presidential Center"). Group 2: the last word. */
+const HEAD_AFTER_RE = /^ ((?:\p{Lu}\p{Ll}+ ){0,2}(\p{Lu}\p{Ll}+))(?![\p{L}-])/u
+/** A legal form right after an org name belongs to it ("Goldman Sachs Group" + " Inc."). */
+const LEGAL_FORM_AFTER_RE = /^,? (?:Inc|Corp|Co|Ltd|LLC|PLC|Plc|AG|SA|NV|GmbH|SE)\b\.?/
+/** What follows a dateline place at a line start: "HAMBURG —", "CHISINAU, Nov 3 -", "NEW YORK (Reuters)". */
+const DATELINE_AFTER_RE = /^\s*(?:,|\(|[—–-]\s)/
 /** An opening quotation mark (right before a quoted name). */
 const OPEN_QUOTE_BEFORE_RE = /["“„‘«]$/
 /** A cue before a name that says it is an org outweighs this many contrary tags. */
@@ -166,8 +171,8 @@ function joinOrgPieces(text: string, ms: WorkMention[]): WorkMention[] {
   for (const [i, m] of ms.entries()) {
     const limit = ms[i + 1]?.start ?? text.length
     if (m.type === 'PER' || m.type === 'LOC') {
-      const h = HEAD_AFTER_RE.exec(text.slice(m.end, m.end + 24))
-      if (h && INSTITUTION_HEADS.has(h[1]!.toLowerCase()) && m.end + h[0].length <= limit) {
+      const h = HEAD_AFTER_RE.exec(text.slice(m.end, m.end + 48))
+      if (h && INSTITUTION_HEADS.has(h[2]!.toLowerCase()) && m.end + h[0].length <= limit) {
         m.type = 'ORG'
         m.end += h[0].length
         m.name = cleanName(text.slice(m.start, m.end))
@@ -190,6 +195,11 @@ function joinOrgPieces(text: string, ms: WorkMention[]): WorkMention[] {
       }
     }
     if (m.type === 'ORG') {
+      const lf = LEGAL_FORM_AFTER_RE.exec(text.slice(m.end, m.end + 8))
+      if (lf && m.end + lf[0].length <= limit) {
+        m.end += lf[0].length
+        m.name = cleanName(text.slice(m.start, m.end))
+      }
       const end = orgTail(text, m, ms[i + 1]?.start ?? text.length)
       if (end > m.end) {
         m.end = end
@@ -272,6 +282,22 @@ function isPlaceName(word: string): boolean {
   return (gazetteerTags([word])[0] ?? []).some((t) => /^(?:city|country|state):/.test(t))
 }
 
+/** A name in capitals at a line start followed by a dateline's comma, parenthesis or dash. */
+function isDateline(text: string, m: WorkMention): boolean {
+  return (m.start === 0 || text[m.start - 1] === '\n') && !/\p{Ll}/u.test(m.name) && DATELINE_AFTER_RE.test(text.slice(m.end, m.end + 3))
+}
+
+/** Does the gazetteer know every word of the name as part of a city, country or state ("Hamburg", "New York")? */
+function isPlaceWords(name: string): boolean {
+  const tags = gazetteerTags(name.split(/\s+/))
+  return tags.length > 0 && tags.every((ts) => ts.some((t) => /^(?:city|country|state):/.test(t)))
+}
+
+/** "HAMBURG" → "Hamburg", "NEW YORK" → "New York" (for gazetteer look-ups). */
+function titleCaseWord(name: string): string {
+  return name.toLowerCase().replace(/(^|[\s-])(\p{L})/gu, (_, p: string, c: string) => p + c.toUpperCase())
+}
+
 /** The org noun right before a mention ("company “GardServis”"), if any. */
 export function orgCueBefore(text: string, start: number): string | undefined {
   const lx = lexicon()
@@ -308,6 +334,8 @@ export function voteTypes(ms: WorkMention[], text: string): void {
     add(key, m.type, 1)
     // "the company X", a quoted org name (“Group Wagner”), "the “Mozart” group", "FU conflict observer X"
     if (orgCueBefore(text, m.start) || (/\s/.test(m.name) && hasOrgHead(m.name) && OPEN_QUOTE_BEFORE_RE.test(text.slice(Math.max(0, m.start - 1), m.start))) || quotedBeforeOrgNoun(text, m.start, m.end) || acronymBeforeRole(text, m.start, m.end)) add(key, 'ORG', ORG_CUE_WEIGHT)
+    // "HAMBURG —" at a line start: a dateline names a place, when the gazetteer knows the place.
+    if (m.type !== 'LOC' && isDateline(text, m) && isPlaceWords(titleCaseWord(m.name))) add(key, 'LOC', ORG_CUE_WEIGHT)
     if (!firstType.has(key)) firstType.set(key, m.type)
     if (personCueBefore(text, m.start)) personCued.add(key)
     const ws = nameWords(m.name)

@@ -305,3 +305,19 @@ for (const [what, text, tags, person, org] of ORG_AFFILIATION_CASES) {
     assert.deepEqual(e.attributes.filter((a) => a.name === 'affiliation').map((a) => a.value), [org])
   })
 }
+
+// General repairs of the tagger's spans and types (any model).
+const REPAIR_CASES: [string, string, TagSpec[], string[]][] = [
+  ['a dateline in capitals that the gazetteer knows is a place', 'HAMBURG — Nordwind Motors raised its forecast.', [['HAMBURG', 'ORG'], ['Nordwind Motors', 'ORG']], ['LOC Hamburg [HAMBURG]', 'ORG Nordwind Motors']],
+  ['a multiword dateline tagged ORG', 'NEW YORK (Reuters) - Stocks fell.', [['NEW YORK', 'ORG'], ['Reuters', 'ORG']], ['LOC New York [NEW YORK]', 'ORG Reuters']],
+  ['an unknown caps org at a line start stays an org', 'ACME, the maker of anvils, grew.', [['ACME', 'ORG']], ['ORG Acme [ACME]']],
+  ['a legal form after an org joins it', 'Goldman Sachs Group Inc. analysts are cautious.', [['Goldman Sachs Group', 'ORG']], ['ORG Goldman Sachs Group Inc.']],
+  ['a person name before capitalised words ending in an institution head is an org', 'They marked the anniversary of the Clinton Presidential Center on Saturday.', [['Clinton', 'PER']], ['ORG Clinton Presidential Center']],
+  ['a person before a capitalised non-head word stays a person', 'Bill Clinton Tuesday said no.', [['Bill Clinton', 'PER']], ['PER Bill Clinton']],
+]
+
+for (const [what, text, tags, expected] of REPAIR_CASES) {
+  test(`entities: ${what}`, () => {
+    assert.deepEqual(summary(run(text, tags)), expected)
+  })
+}
