@@ -13,7 +13,8 @@ import { readConll } from '../src/stages/mentions/conll.js'
 import { MODEL_DIR } from '../src/stages/mentions/tag.js'
 import { tokenize } from '../src/stages/tokens/index.js'
 
-/** Active clusters (C). 1000 in Ratinov & Roth on RCV1; this corpus is ~1.2M tokens, and the cost is O(V·C²). */
+/** Active clusters (C). 1000 in Ratinov & Roth on RCV1; this corpus is ~1.2M tokens, and the cost is O(V·C²).
+ *  256 was chosen over 512 on the NER held-out slice of train (two passes: 0.9390 vs 0.9387). */
 const CLUSTERS = 256
 /** Words seen fewer times are not clustered (their paths would be noise); rarer words get no cluster feature. */
 const MIN_COUNT = 3

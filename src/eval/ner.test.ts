@@ -31,8 +31,9 @@ test('scoreNer per type', () => {
   assert.equal(s.per_type['ORG']?.precision, 0)
 })
 
-// Floor on CoNLL valid: measured 0.927 (two passes, committed model); asserted a little under it.
-const FLOOR = 0.92
+// Floor on CoNLL valid: measured 0.9312 (two passes, 256 Brown clusters, epochs chosen on a held-out slice of
+// train; valid plays no part in training); asserted a little under it.
+const FLOOR = 0.925
 test('NER F1 on CoNLL-2003 valid stays above the floor', { skip: existsSync(DEFAULT_NER_FILE) ? false : `no data at ${DEFAULT_NER_FILE}` }, () => {
   const docs = readConll(DEFAULT_NER_FILE)
   const gold: string[][] = []
