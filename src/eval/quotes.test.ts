@@ -47,16 +47,16 @@ test('quotes sharing one cue are one attribution with a discontinuous content', 
 })
 
 // Floor on a fixed dev subset (the first 40 PolNeAR dev articles by name; about 2 s), a little under what was
-// measured there when it was set (rules + gated tagger): all overlap P 0.812 R 0.538 F1 0.647, exact F1 0.450,
-// source 0.836; speech F1 0.799; direct F1 0.664.
+// measured there when it was set (rules + gated tagger): all overlap P 0.815 R 0.557 F1 0.662, exact F1 0.455,
+// source 0.836; speech F1 0.821; direct F1 0.668.
 // [slice, measure, floor]
 const FLOORS: [('all' | 'speech' | 'direct'), (r: ReturnType<typeof scoreFiles>['slices']['all']) => number, number][] = [
-  ['all', (r) => r.content_overlap.f1, 0.635],
-  ['all', (r) => r.content_overlap.precision, 0.79],
-  ['all', (r) => r.content_overlap.recall, 0.525],
-  ['all', (r) => r.content_exact.f1, 0.435],
+  ['all', (r) => r.content_overlap.f1, 0.65],
+  ['all', (r) => r.content_overlap.precision, 0.8],
+  ['all', (r) => r.content_overlap.recall, 0.545],
+  ['all', (r) => r.content_exact.f1, 0.44],
   ['all', (r) => r.source_accuracy, 0.82],
-  ['speech', (r) => r.content_overlap.f1, 0.78],
+  ['speech', (r) => r.content_overlap.f1, 0.8],
   ['direct', (r) => r.content_overlap.f1, 0.65],
 ]
 test('PolNeAR dev floor (first 40 articles)', { skip: existsSync(DEFAULT_DIR) ? false : `${DEFAULT_DIR} missing` }, () => {

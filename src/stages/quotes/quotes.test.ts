@@ -2,7 +2,8 @@ import assert from 'node:assert/strict'
 import { test } from 'node:test'
 import type { Quote } from '../../doc/layers.js'
 import { attribute, quotesStage } from './index.js'
-import { ALLOWED, LABELS, NL, segments } from './tagger.js'
+import { ALLOWED, bestPath, LABELS, marginOf, NL, segments } from './tagger.js'
+import { scanTokens, scanWords } from './words.js'
 import { findQuotedSpans } from './marks.js'
 import { makeTestDoc, type TestDocOptions } from './test-doc.js'
 
@@ -174,6 +175,10 @@ test('bad input: unbalanced marks, 5,000 paragraphs, one long quote, German', ()
 const SHARED_CUE: [string, string, string][] = [
   ['Intro.\n“It is over,” Schmid said on Monday. “Nobody will come back to it.”', 'It is over', 'Nobody will come back'],
   ["Intro.\n''It is over,'' he said. ''Nobody will come back to it now.''", 'It is over', 'Nobody will come back'],
+  // a name in the attribution's appositive does not break the chain
+  ['Intro.\n“It is over,” said Schmid, an adviser to Gerasimov. “Nobody will come back to it.”', 'It is over', 'Nobody will come back'],
+  // a nested quote closing with the outer one leaves its mark before the attribution
+  ["Intro.\n''She asked me, 'What did he mean by that?''' Schmid said. ''Nobody knew it then.''", 'What did he mean', 'Nobody knew'],
 ]
 for (const [text, a, b] of SHARED_CUE) {
   test(`a quote broken by its attribution shares the cue: "${a}" / "${b}"`, () => {
@@ -288,4 +293,54 @@ test('rules only (tagger null) and with the committed tagger both keep the seed-
     const out = attribute({ text: doc.text, blocks: doc.layers.blocks!, sentences: doc.layers.sentences!, mentions: doc.layers.mentions!, entities: doc.layers.entities!, ...(tagger === null ? { tagger } : {}) })
     assert.deepEqual(out.map((q) => [q.text, q.speakerName]), [['that the war has damaged Putin', 'Ulrich Schmid']])
   }
+})
+
+// [text, expected speaker mention, expected speaker name]
+const SPEAKERS: [string, string, string | null][] = [
+  // a participle after a comma and an adverb takes the clause's subject, never the adverb
+  ['Intro.\nGerasimov left the talks early, initially saying the border is well fortified.', 'Gerasimov', 'Nikita Gerasimov'],
+  // the noun before a post-nominal adjective heads the phrase: an unnamed group, reported as written
+  ['Intro.\n“It is over,” said a person close to Gerasimov.', 'a person close', 'a person close'],
+  // a role with a complement is an office of its own, not the last speaker ('the secretary of state' after Schmid spoke)
+  ['Intro.\n“It is over,” Schmid said. About 1.1 million people had voted by Friday, according to the secretary of state.', 'the secretary of state', 'secretary of state'],
+]
+for (const [text, mention, name] of SPEAKERS) {
+  test(`speaker "${mention}" in "${text.slice(7, 60)}"`, () => {
+    const q = quotes(text).find((x) => x.speakerMention?.text === mention)
+    assert.ok(q, JSON.stringify(quotes(text).map((x) => [x.text, x.speakerMention?.text])))
+    assert.equal(q.speakerName, name)
+  })
+}
+
+// The hand-written scanners against the regexes they stand for.
+const WORD_SPEC = /[\p{L}\p{N}]+(?:[’'.\-][\p{L}\p{N}]+)*/gu
+const TOKEN_SPEC = /[\p{L}\p{N}]+(?:[’'.\-][\p{L}\p{N}]+)*|[^\s\p{L}\p{N}]/gu
+const SCAN_CASES: string[] = [
+  'Putin’s all-clear U.S. plan, “in 2023”.',
+  '„Es ist sehr unwahrscheinlich“, sagt Schmid – dé-jà vu.',
+  "''It works,'' he said -- don't ’tis a..b x- -y 3.5 1,000",
+  'Emoji 😀 and 𝐀bc, non\u00a0breaking\u2003space.',
+  '',
+]
+for (const text of SCAN_CASES) {
+  test(`scanners match their regexes on "${text.slice(0, 30)}"`, () => {
+    for (const [s, e] of [[0, text.length], [3, Math.max(3, text.length - 2)]] as const) {
+      const words = [...text.slice(s, e).matchAll(WORD_SPEC)].map((m) => [s + m.index, m[0]])
+      const toks = [...text.slice(s, e).matchAll(TOKEN_SPEC)].map((m) => [s + m.index, m[0]])
+      assert.deepEqual(scanWords(text, s, e).map((w) => [w.start, w.text]), words)
+      assert.deepEqual(scanTokens(text, s, e).map((t) => [t.start, t.text]), toks)
+    }
+  })
+}
+
+test('tagger margin: the score lost when a span is forced outside any attribution', () => {
+  // two tokens; token 1 strongly B-CUE (label 3), token 0 O
+  const scores = new Float64Array(2 * NL)
+  scores[1 * NL + 3] = 5
+  const trans = new Float64Array((NL + 1) * NL)
+  const best = bestPath(scores, 2, trans)
+  assert.deepEqual([...best.labels], [0, 3])
+  assert.equal(marginOf(scores, 2, trans, best.score, 1, 2), 5)
+  // forcing out a token the model already leaves outside costs nothing
+  assert.equal(marginOf(scores, 2, trans, best.score, 0, 1), 0)
 })

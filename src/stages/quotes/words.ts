@@ -12,14 +12,67 @@ export interface Word {
 }
 
 export function scanWords(text: string, start: number, end: number): Word[] {
+  // a hand-written scan of WORD (the regex is the specification; this is 3x faster on news text)
   const out: Word[] = []
-  WORD.lastIndex = 0
-  const slice = text.slice(start, end)
-  for (const m of slice.matchAll(WORD)) {
-    const s = start + m.index
-    out.push({ start: s, end: s + m[0].length, text: m[0], lower: m[0].toLowerCase() })
+  let i = start
+  while (i < end) {
+    if (!isWordChar(text, i)) {
+      i++
+      continue
+    }
+    const s = i
+    i = skipRun(text, i, end)
+    // inner joiners: Putin’s, all-clear, U.S
+    while (i + 1 < end && isJoiner(text.charCodeAt(i)) && isWordChar(text, i + 1)) i = skipRun(text, i + 1, end)
+    const w = text.slice(s, i)
+    out.push({ start: s, end: i, text: w, lower: w.toLowerCase() })
   }
   return out
+}
+
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u
+const SPACE = /\s/u
+
+/**
+ * Tokens of text[start, end): the words of scanWords and every other non-space character on its own
+ * (the regex /[\p{L}\p{N}]+(?:[’'.\-][\p{L}\p{N}]+)*|[^\s\p{L}\p{N}]/gu, hand-written).
+ */
+export function scanTokens(text: string, start: number, end: number): { start: number; end: number; text: string }[] {
+  const out: { start: number; end: number; text: string }[] = []
+  let i = start
+  while (i < end) {
+    const c = text.charCodeAt(i)
+    const wide = c >= 0xd800 && c <= 0xdbff && i + 1 < end ? 2 : 1
+    if (isWordChar(text, i)) {
+      const s = i
+      i = skipRun(text, i, end)
+      while (i + 1 < end && isJoiner(text.charCodeAt(i)) && isWordChar(text, i + 1)) i = skipRun(text, i + 1, end)
+      out.push({ start: s, end: i, text: text.slice(s, i) })
+      continue
+    }
+    if (c < 128 ? c === 32 || (c >= 9 && c <= 13) : SPACE.test(text.slice(i, i + wide))) {
+      i += wide
+      continue
+    }
+    out.push({ start: i, end: i + wide, text: text.slice(i, i + wide) })
+    i += wide
+  }
+  return out
+}
+
+export function isWordChar(text: string, i: number): boolean {
+  const c = text.charCodeAt(i)
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57)
+  // a surrogate pair (letters outside the BMP) is tested whole
+  if (c >= 0xd800 && c <= 0xdbff) return LETTER_OR_DIGIT.test(text.slice(i, i + 2))
+  return LETTER_OR_DIGIT.test(text[i]!)
+}
+function skipRun(text: string, i: number, end: number): number {
+  while (i < end && isWordChar(text, i)) i += text.charCodeAt(i) >= 0xd800 && text.charCodeAt(i) <= 0xdbff ? 2 : 1
+  return i
+}
+function isJoiner(c: number): boolean {
+  return c === 0x2019 || c === 39 || c === 46 || c === 45
 }
 
 /** Auxiliaries, negation and adverbs that may sit between a speaker and the cue ("has repeatedly assured"). */
