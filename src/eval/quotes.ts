@@ -69,6 +69,15 @@ function isSpeechCue(cue: string): boolean {
   return c.split(/\s+/).some((w) => speechWords!.has(w)) || c.includes('according to')
 }
 
+/**
+ * The direct slice's test (../shared/data/README.md: "content holds quotation marks"), applied alike to gold and
+ * predicted content, so a mixed quote ('said he would offer “a prayer” for ...') is in the slice on both sides.
+ * Apostrophes between letters (don’t, Clinton’s) are not marks.
+ */
+export function holdsQuoteMarks(content: string): boolean {
+  return /[“”"‘’'„«»]/.test(content.replace(/(\p{L})['’](\p{L})/gu, '$1$2'))
+}
+
 export function goldScored(text: string, a: GoldAttribution): Scored {
   const content = a.content_text ?? a.content.map(([s, e]) => text.slice(s, e)).join(' ')
   const src = (a.source_text ?? a.source.map(([s, e]) => text.slice(s, e)).join(' ')).trim().toLowerCase()
@@ -77,7 +86,7 @@ export function goldScored(text: string, a: GoldAttribution): Scored {
     source: a.source,
     cue: a.cue,
     speech: isSpeechCue(a.cue_text ?? a.cue.map(([s, e]) => text.slice(s, e)).join(' ')),
-    direct: /[“”"‘’']{1}/.test(content.replace(/(\p{L})['’](\p{L})/gu, '$1$2')),
+    direct: holdsQuoteMarks(content),
     pronounSource: PRONOUNS.has(src),
   }
 }
@@ -91,7 +100,7 @@ export function predictedScored(text: string, q: Quote): Scored {
     source: q.speakerMention ? [[q.speakerMention.start, q.speakerMention.end]] : [],
     cue: q.cue ? [[q.cue.start, q.cue.end]] : [],
     speech: speech || lemma === 'say',
-    direct: q.kind === 'direct',
+    direct: q.kind === 'direct' || holdsQuoteMarks(text.slice(q.start, q.end)),
     resolved: q.speakerEntity !== null,
   }
 }
@@ -113,7 +122,7 @@ export function toScored(text: string, quotes: readonly Quote[]): Scored[] {
       continue
     }
     const o = out[k]!
-    out[k] = { ...o, content: new Set([...o.content, ...s.content]), direct: o.direct && s.direct }
+    out[k] = { ...o, content: new Set([...o.content, ...s.content]), direct: o.direct || s.direct }
   }
   return out
 }

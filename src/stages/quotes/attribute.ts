@@ -789,7 +789,9 @@ export function attribute(input: AttributeInput): Quote[] {
       : []
     if (prev && here - orderAt(prev.start) <= 1 && gapMentions.length === 0 && prev.ref) {
       // '“A,” she said. “B.”': the attribution between two parts of one quote cues both (one attribution)
-      const shared = prev.cue && prev.block === q.block && prev.cue.start >= prev.end && prev.cue.end <= q.start ? prev.cue : undefined
+      // '“A,” X tells Y. ¶ “B.”': a quote opening the paragraph right after the one its attribution ends continues it (PolNeAR: one attribution)
+      const nextPara = !!prev.cue && prev.kind === 'direct' && prev.block !== q.block && prev.cue.start >= prev.end && sentenceAt(prev.cue.start).end <= q.start && text.slice(sentenceAt(prev.cue.start).end, q.start).trim() === ''
+      const shared = prev.cue && (prev.block === q.block || nextPara) && prev.cue.start >= prev.end && prev.cue.end <= q.start ? prev.cue : undefined
       for (const g of group) out.push({ kind: 'direct', start: g.start, end: g.end, block: g.block, ref: prev.ref, entity: prev.entity ?? null, name: prev.name ?? null, ...(shared ? { cue: shared } : {}), ...(shared && prev.medium ? { medium: prev.medium } : {}) })
       continue
     }

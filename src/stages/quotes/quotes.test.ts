@@ -179,6 +179,8 @@ const SHARED_CUE: [string, string, string][] = [
   ['Intro.\n“It is over,” said Schmid, an adviser to Gerasimov. “Nobody will come back to it.”', 'It is over', 'Nobody will come back'],
   // a nested quote closing with the outer one leaves its mark before the attribution
   ["Intro.\n''She asked me, 'What did he mean by that?''' Schmid said. ''Nobody knew it then.''", 'What did he mean', 'Nobody knew'],
+  // the attribution ends its paragraph and the next paragraph opens with the quote's continuation
+  ['Intro.\n“It is over,” Schmid told Blick in an interview.\n“Nobody will come back to it.”', 'It is over', 'Nobody will come back'],
 ]
 for (const [text, a, b] of SHARED_CUE) {
   test(`a quote broken by its attribution shares the cue: "${a}" / "${b}"`, () => {
@@ -187,6 +189,22 @@ for (const [text, a, b] of SHARED_CUE) {
     const qb = q.find((x) => x.text.includes(b))
     assert.ok(qa?.cue && qb?.cue, JSON.stringify(q.map((x) => [x.text, x.cue?.text])))
     assert.equal(qb.cue.start, qa.cue.start)
+  })
+}
+
+// The next paragraph's quote keeps the speaker but is an attribution of its own: the cue stands before the first
+// quote, or more narration follows the attribution. [text, first fragment, second fragment]
+const OWN_CUE: [string, string, string][] = [
+  ['Intro.\nSchmid told Blick: “It is over.”\n“Nobody will come back to it.”', 'It is over', 'Nobody will come back'],
+  ['Intro.\n“It is over,” Schmid told Blick. He left soon after.\n“Nobody will come back to it.”', 'It is over', 'Nobody will come back'],
+]
+for (const [text, a, b] of OWN_CUE) {
+  test(`the next paragraph's quote has no shared cue: "${text.slice(7, 50)}"`, () => {
+    const q = quotes(text)
+    const qa = q.find((x) => x.text.includes(a))
+    const qb = q.find((x) => x.text.includes(b))
+    assert.ok(qa?.cue, JSON.stringify(q.map((x) => [x.text, x.cue?.text])))
+    assert.notEqual(qb?.cue?.start, qa.cue.start)
   })
 }
 
