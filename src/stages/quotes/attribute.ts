@@ -503,7 +503,11 @@ export function attribute(input: AttributeInput): Quote[] {
           }
         }
         if (c) {
-          const ref = subjectBefore(words, c.from) ?? subjectAfter(words, c.to)
+          let ref = subjectBefore(words, c.from) ?? subjectAfter(words, c.to)
+          // 'X endorsed Clinton, saying, “...”': a participle after a comma takes the clause's subject
+          const cw = words[c.from]!
+          if (!ref && c.from > 1 && c.form.participle && /ing$/.test(cw.lower) && /,\s*$/.test(text.slice(words[c.from - 1]!.end, cw.start)))
+            ref = clauseSubject(words, c.from)?.ref ?? null
           if (ref) {
             let medium: Draft['medium']
             if (c.form.object) medium = mediumAfterObject(words, c.to)
@@ -777,6 +781,16 @@ export function attribute(input: AttributeInput): Quote[] {
     if (!sentenceLike) continue
     const titleLike = scan(q.innerStart, q.innerEnd).filter((w) => /^\p{Lu}/u.test(w.text)).length / Math.max(1, innerWords) > 0.6
     if (titleLike) continue
+    // '“A.” ¶ “B,” X notes.': a whole-paragraph quote right before a paragraph that opens with a quote attributed
+    // after it is the first part of that quote (PolNeAR: one attribution); it takes that cue and speaker
+    const last = group[group.length - 1]!
+    const b0 = blocks[q.block]!
+    const wholePara = text.slice(b0.start, q.start).trim() === '' && text.slice(last.end, blocks[last.block]!.end).trim() === ''
+    const next = wholePara ? drafts.find((d) => d.kind === 'direct' && d.cue && d.ref && d.cue.start >= d.end && d.start > last.end && text.slice(last.end, d.start).trim() === '' && d.block !== last.block) : undefined
+    if (next) {
+      for (const g of group) out.push({ kind: 'direct', start: g.start, end: g.end, block: g.block, ref: next.ref!, entity: next.entity ?? null, name: next.name ?? null, cue: next.cue!, ...(next.medium ? { medium: next.medium } : {}) })
+      continue
+    }
     // inherit from the attribution just before, in this paragraph or the one before
     const here = orderAt(q.start)
     let prev: Draft | undefined

@@ -192,6 +192,34 @@ for (const [text, a, b] of SHARED_CUE) {
   })
 }
 
+// '“A.” ¶ “B,” X notes.': a whole-paragraph quote before the paragraph whose quote is attributed after it takes that cue
+const LEADING: [string, string, string][] = [
+  ['Intro.\n“Nobody will come back to it.”\n“It is over,” Schmid told Blick.', 'Nobody will come back', 'It is over'],
+  ['Intro.\n“Nobody will come back to it. Not now.”\n“It is over,” says Gerasimov.', 'Nobody will come back', 'It is over'],
+]
+for (const [text, a, b] of LEADING) {
+  test(`a quote paragraph before a tail-attributed quote shares its cue: "${a}"`, () => {
+    const q = quotes(text)
+    const qa = q.find((x) => x.text.includes(a))
+    const qb = q.find((x) => x.text.includes(b))
+    assert.ok(qa?.cue && qb?.cue, JSON.stringify(q.map((x) => [x.text, x.cue?.text])))
+    assert.equal(qa.cue.start, qb.cue.start)
+    assert.equal(qa.speakerEntity, qb.speakerEntity)
+  })
+}
+
+// '..., saying, “...”': a participle cue after a comma takes the clause's subject. [text, fragment, speaker]
+const PARTICIPLE: [string, string, string][] = [
+  ['Intro.\nSchmid praised Blick, saying, “It is over for them.”', 'It is over', 'Ulrich Schmid'],
+  ['Intro.\nLeukavets left the room, adding: “Nobody will come back to it.”', 'Nobody will come back', 'Alla Leukavets'],
+]
+for (const [text, fragment, speaker] of PARTICIPLE) {
+  test(`participle cue before a quote: "${text.slice(7, 50)}"`, () => {
+    const q = quotes(text).find((x) => x.kind === 'direct' && x.text.includes(fragment))
+    assert.equal(q?.speakerName, speaker)
+  })
+}
+
 // The next paragraph's quote keeps the speaker but is an attribution of its own: the cue stands before the first
 // quote, or more narration follows the attribution. [text, first fragment, second fragment]
 const OWN_CUE: [string, string, string][] = [
