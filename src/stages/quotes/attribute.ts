@@ -140,6 +140,14 @@ export interface AttributeInput {
 const CLAUSE_OPENERS = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'this', 'that', 'these', 'those', 'he', 'she', 'they', 'it', 'we', 'i'])
 /** Finite auxiliaries that show the words after 'and the ...' are a clause of their own. */
 const FINITE_AUX = new Set(['is', 'was', 'were', 'are', 'has', 'have', 'had', 'will', 'would', 'did', 'does', 'can', 'could', 'should', 'may', 'might', 'must'])
+/**
+ * After a quoted fragment closes inside reported content, 'and'/'but' before a past-tense verb or ', saying'
+ * opens the speaker's next act, not more content ('called it “a disgrace,” and threatened a tax'; 'would offer
+ * “a prayer” for the nominee but did not suggest'). PolNeAR ends the content there. Irregular pasts are listed.
+ */
+const NEXT_ACT_PAST = new Set(['said', 'did', 'told', 'made', 'took', 'gave', 'went', 'came', 'left', 'won', 'lost', 'held', 'met', 'spoke', 'wrote', 'sent', 'put', 'set', 'kept', 'got', 'ran', 'saw', 'brought', 'thought', 'felt', 'stood', 'drew', 'sought', 'struck', 'began'])
+const NEXT_ACT_ADVERBS = new Set(['also', 'then', 'later', 'again', 'quickly', 'even'])
+
 /** Forms of 'be' before a participle cue that make it passive ('has been called', 'was told'). */
 const PASSIVE_AUX = new Set(['be', 'been', 'being', 'is', 'was', 'were', 'are', 'am', '’s'])
 /** Lower-case -ly words that are nouns, not adverbs ('the family says'). */
@@ -998,6 +1006,23 @@ export function attribute(input: AttributeInput): Quote[] {
     return { start: sp.start, end: sp.end, text: text.slice(sp.start, sp.end), kind: 'group', head: words[words.length - 1]!.lower, definite: false, loose: true }
   }
 
+  for (const d of out) {
+    if (d.kind === 'direct') continue
+    const close = text.slice(d.start, d.end).search(/[”"»]|''/)
+    if (close < 0) continue
+    const ws = scan(d.start + close, d.end)
+    for (let i = 0; i + 1 < ws.length; i++) {
+      const w = ws[i]!
+      let v = ws[i + 1]!
+      if (w.lower === 'and' || w.lower === 'but') {
+        if (NEXT_ACT_ADVERBS.has(v.lower) && ws[i + 2]) v = ws[i + 2]!
+        if (!(NEXT_ACT_PAST.has(v.lower) || /^\p{Ll}+ed$/u.test(v.text))) continue
+      } else if (!(/,\s*$/.test(text.slice(ws[i - 1]?.end ?? d.start, w.start)) && /^\p{Ll}+ing$/u.test(w.text) && cueLexicon().byFirstWord.has(w.lower))) continue
+      const end = text.slice(d.start, w.start).replace(/[\s,;:–—-]+$/u, '').length + d.start
+      if (end > d.start + close) d.end = end
+      break
+    }
+  }
   out.sort((a, b) => a.start - b.start || a.end - b.end)
   return out.map((d) => toQuote(text, d))
 }

@@ -220,6 +220,22 @@ for (const [text, fragment, speaker] of PARTICIPLE) {
   })
 }
 
+// After a quoted fragment closes in reported content, 'and/but <past verb>' or ', <cue>ing' is the speaker's next act.
+// [text, content fragment, the content must end with]
+const NEXT_ACT: [string, string, string][] = [
+  ['Intro.\nSchmid called the plan “an absolute disgrace,” and threatened to leave the talks.', 'absolute disgrace', 'disgrace,”'],
+  ['Intro.\nSchmid said he would offer “a prayer” for Lukashenko but did not say more about it.', 'a prayer', 'for Lukashenko'],
+  ['Intro.\nSchmid said the plan was “an absolute disgrace” and then left the room in a hurry.', 'absolute disgrace', 'disgrace”'],
+  // no closed fragment before 'and': the content runs on
+  ['Intro.\nSchmid said the plan failed and worried the whole region for a long time.', 'plan failed', 'long time'],
+]
+for (const [text, fragment, ending] of NEXT_ACT) {
+  test(`content ends before the next act: "${text.slice(7, 55)}"`, () => {
+    const q = quotes(text).find((x) => x.text.includes(fragment))
+    assert.ok(q?.text.endsWith(ending), JSON.stringify(q?.text))
+  })
+}
+
 // The next paragraph's quote keeps the speaker but is an attribution of its own: the cue stands before the first
 // quote, or more narration follows the attribution. [text, first fragment, second fragment]
 const OWN_CUE: [string, string, string][] = [
