@@ -236,6 +236,20 @@ for (const [text, fragment, ending] of NEXT_ACT) {
   })
 }
 
+// Person nouns heading a speaker phrase (speakers.json roles): the mention is reported, unresolved when no person fits.
+const ROLE_SPEAKERS: [string, string][] = [
+  ['Intro.\n“We want those people back,” the organizer told them.', 'the organizer'],
+  ['Intro.\n“She was collaborative,” said one former executive who requested anonymity.', 'one former executive'],
+  ['Intro.\n“There should be a lot of systems,” the businessman replied.', 'the businessman'],
+]
+for (const [text, mention] of ROLE_SPEAKERS) {
+  test(`role speaker "${mention}"`, () => {
+    const q = quotes(text).find((x) => x.kind === 'direct')
+    assert.equal(q?.speakerMention?.text, mention)
+    assert.equal(q?.speakerEntity, null)
+  })
+}
+
 // The next paragraph's quote keeps the speaker but is an attribution of its own: the cue stands before the first
 // quote, or more narration follows the attribution. [text, first fragment, second fragment]
 const OWN_CUE: [string, string, string][] = [
