@@ -53,6 +53,9 @@ const MARKS: [string, boolean][] = [
   ["''It works,''", true],
   ['the plan ‘Won’ in Iowa', true],
   ['Clinton’s plan doesn’t work', false],
+  ['the sound reasons people are supporting a plan like Sanders’', false],
+  ["voters' minds", false],
+  ['he called it ‘the voters’', true],
   ['the plan will fail badly', false],
 ]
 for (const [content, expected] of MARKS) test(`quote marks in "${content}": ${expected}`, () => assert.equal(holdsQuoteMarks(content), expected))

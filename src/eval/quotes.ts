@@ -75,7 +75,10 @@ function isSpeechCue(cue: string): boolean {
  * Apostrophes between letters (don’t, Clinton’s) are not marks.
  */
 export function holdsQuoteMarks(content: string): boolean {
-  return /[“”"‘’'„«»]/.test(content.replace(/(\p{L})['’](\p{L})/gu, '$1$2'))
+  let c = content.replace(/(\p{L})['’](\p{L})/gu, '$1$2')
+  // a plural possessive (voters’ minds, Sanders' plan) when no single quote opens in the content
+  if (!/(?:^|[\s(\[—–-])[‘']/u.test(c)) c = c.replace(/s['’](?!\p{L})/gu, 's')
+  return /[“”"‘’'„«»]/.test(c)
 }
 
 export function goldScored(text: string, a: GoldAttribution): Scored {
