@@ -785,6 +785,18 @@ export function attribute(input: AttributeInput): Quote[] {
       }
       continue
     }
+    // '“A,” X said, referring to Y. “B.”': a quote (however short) right after the sentence that attributes the
+    // direct quote before it, in the same paragraph, is that quote's next part (one attribution)
+    let prevDirect: Draft | undefined
+    for (const d of out) if (d.kind === 'direct' && d.cue && d.ref && d.block === q.block && d.end <= q.start && (!prevDirect || d.end > prevDirect.end)) prevDirect = d
+    if (prevDirect && prevDirect.cue!.start >= prevDirect.end && prevDirect.cue!.end <= q.start) {
+      const attr = sentenceAt(prevDirect.cue!.start)
+      if (attr.end <= q.start + 1 && text.slice(attr.end, q.start).trim() === '' && text.slice(prevDirect.end, prevDirect.cue!.start).search(/[.!?]\s/) < 0) {
+        const pd = prevDirect
+        for (const g of group) out.push({ kind: 'direct', start: g.start, end: g.end, block: g.block, ref: pd.ref!, entity: pd.entity ?? null, name: pd.name ?? null, cue: pd.cue!, ...(pd.medium ? { medium: pd.medium } : {}) })
+        continue
+      }
+    }
     const sentenceLike = innerWords >= MIN_SENTENCE_QUOTE_WORDS && (/^\p{Lu}/u.test(innerText.trim()) || /[.!?,]$/.test(innerText.trim()))
     if (!sentenceLike) continue
     const titleLike = scan(q.innerStart, q.innerEnd).filter((w) => /^\p{Lu}/u.test(w.text)).length / Math.max(1, innerWords) > 0.6

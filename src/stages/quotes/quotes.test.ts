@@ -179,6 +179,9 @@ const SHARED_CUE: [string, string, string][] = [
   ['Intro.\n“It is over,” said Schmid, an adviser to Gerasimov. “Nobody will come back to it.”', 'It is over', 'Nobody will come back'],
   // a nested quote closing with the outer one leaves its mark before the attribution
   ["Intro.\n''She asked me, 'What did he mean by that?''' Schmid said. ''Nobody knew it then.''", 'What did he mean', 'Nobody knew'],
+  // a short second part right after the attribution sentence is still the quote's next part
+  ["Intro.\n''I like this city more than the other one,'' he said. ''Nice people.''", 'I like this city', 'Nice people'],
+  ['Intro.\n“He clearly understands the story of the immigrant,” said Ulrich Schmid, a professor. “He gets it.”', 'clearly understands', 'He gets it'],
   // the attribution ends its paragraph and the next paragraph opens with the quote's continuation
   ['Intro.\n“It is over,” Schmid told Blick in an interview.\n“Nobody will come back to it.”', 'It is over', 'Nobody will come back'],
 ]
@@ -255,6 +258,8 @@ for (const [text, mention] of ROLE_SPEAKERS) {
 const OWN_CUE: [string, string, string][] = [
   ['Intro.\nSchmid told Blick: “It is over.”\n“Nobody will come back to it.”', 'It is over', 'Nobody will come back'],
   ['Intro.\n“It is over,” Schmid told Blick. He left soon after.\n“Nobody will come back to it.”', 'It is over', 'Nobody will come back'],
+  // narration between the attribution and the short quote: not one attribution
+  ['Intro.\n“It is over,” Schmid told Blick. He left soon after. “Nobody will come.”', 'It is over', 'Nobody will come'],
 ]
 for (const [text, a, b] of OWN_CUE) {
   test(`the next paragraph's quote has no shared cue: "${text.slice(7, 50)}"`, () => {
