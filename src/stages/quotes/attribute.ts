@@ -440,6 +440,7 @@ export function attribute(input: AttributeInput): Quote[] {
     const first = group[0]!
     const last = group[group.length - 1]!
     let found: Pick<Draft, 'cue' | 'ref' | 'medium'> | null = null
+    let tailFound = false
     if (!last.closeMissing) {
       const s = sentenceAt(Math.max(last.end - 1, last.start))
       let tailEnd = s.end
@@ -481,6 +482,7 @@ export function attribute(input: AttributeInput): Quote[] {
             if (!medium && afterRef >= 0) medium = mediumAt(words, afterRef)
             if (!medium) medium = mediumAt(words, c.to)
             found = { cue: cueSpan(words, c), ref, ...(medium ? { medium } : {}) }
+            tailFound = true
             usedCues.add(words[c.from]!.start)
           }
         }
@@ -543,7 +545,12 @@ export function attribute(input: AttributeInput): Quote[] {
       }
     }
     if (found) {
-      for (const q of group) drafts.push({ kind: 'direct', start: q.start, end: q.end, block: q.block, group: q.group, ...found })
+      // 'The plans are “profoundly irresponsible,” said X.': PolNeAR's content runs from the sentence start (mixed)
+      const lead = sentenceAt(first.start)
+      const before = text.slice(lead.start, first.start)
+      if (tailFound && group.length === 1 && !first.openMissing && lead.start >= blocks[first.block]!.start && /\p{L}/u.test(before) && !/[“”"„«»]|''|:\s*$/u.test(before) && !cueSpansIn(lead.start, first.start).length)
+        drafts.push({ kind: 'mixed', start: lead.start + (before.length - before.trimStart().length), end: first.end, block: first.block, group: first.group, ...found })
+      else for (const q of group) drafts.push({ kind: 'direct', start: q.start, end: q.end, block: q.block, group: q.group, ...found })
     } else pending.push(group)
   }
 

@@ -253,6 +253,23 @@ for (const [text, mention] of ROLE_SPEAKERS) {
   })
 }
 
+// A direct quote attributed after it that does not open its sentence: the content runs from the sentence start (mixed).
+// [text, kind, content]
+const LEAD_IN: [string, Quote['kind'], string][] = [
+  ["Intro.\nThe tax plans are ''profoundly irresponsible,'' said Schmid.", 'mixed', "The tax plans are ''profoundly irresponsible,''"],
+  ['Intro.\nBehind the scenes, Gerasimov is “activating his network,” said Schmid.', 'mixed', 'Behind the scenes, Gerasimov is “activating his network,”'],
+  // the quote opens its sentence: direct, the marks only
+  ['Intro.\n“It is over,” said Schmid.', 'direct', '“It is over,”'],
+  // a head cue before the quote: not a lead-in
+  ['Intro.\nSchmid said: “It is over.”', 'direct', '“It is over.”'],
+]
+for (const [text, kind, content] of LEAD_IN) {
+  test(`lead-in before a tail-attributed quote: "${text.slice(7, 50)}"`, () => {
+    const q = quotes(text)[0]
+    assert.deepEqual([q?.kind, q?.text], [kind, content])
+  })
+}
+
 // The next paragraph's quote keeps the speaker but is an attribution of its own: the cue stands before the first
 // quote, or more narration follows the attribution. [text, first fragment, second fragment]
 const OWN_CUE: [string, string, string][] = [
