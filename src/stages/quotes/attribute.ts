@@ -148,6 +148,9 @@ const FINITE_AUX = new Set(['is', 'was', 'were', 'are', 'has', 'have', 'had', 'w
 const NEXT_ACT_PAST = new Set(['said', 'did', 'told', 'made', 'took', 'gave', 'went', 'came', 'left', 'won', 'lost', 'held', 'met', 'spoke', 'wrote', 'sent', 'put', 'set', 'kept', 'got', 'ran', 'saw', 'brought', 'thought', 'felt', 'stood', 'drew', 'sought', 'struck', 'began'])
 const NEXT_ACT_ADVERBS = new Set(['also', 'then', 'later', 'again', 'quickly', 'even'])
 
+/** 'Graham: Trump’s ‘Incredibly Hateful Rhetoric’ ...': one to four capitalised words and a colon opening a paragraph. */
+const HEADLINE_SPEAKER = /^((?:\p{Lu}[\p{L}.’'-]*\s){0,3}\p{Lu}[\p{L}.’'-]*):(\s+\S.*)$/u
+
 /** Forms of 'be' before a participle cue that make it passive ('has been called', 'was told'). */
 const PASSIVE_AUX = new Set(['be', 'been', 'being', 'is', 'was', 'were', 'are', 'am', '’s'])
 /** Lower-case -ly words that are nouns, not adverbs ('the family says'). */
@@ -1025,6 +1028,24 @@ export function attribute(input: AttributeInput): Quote[] {
     return { start: sp.start, end: sp.end, text: text.slice(sp.start, sp.end), kind: 'group', head: words[words.length - 1]!.lower, definite: false, loose: true }
   }
 
+  // 'Graham: Trump’s ‘Incredibly Hateful Rhetoric’ Destroying GOP' (a headline convention): a short name before a
+  // colon opening the paragraph attributes the rest, when the rest holds a quoted fragment
+  for (const bi of readable) {
+    const b = blocks[bi]!
+    const m = HEADLINE_SPEAKER.exec(text.slice(b.start, b.end))
+    if (!m) continue
+    const restStart = b.start + m[1]!.length + 1 + (m[2]!.length - m[2]!.trimStart().length)
+    const restEnd = b.start + text.slice(b.start, b.end).replace(/[\s.]+$/, '').length
+    if (!/[“‘"]|''/.test(text.slice(restStart, restEnd))) continue
+    if (out.some((d) => d.start < restEnd && restStart < d.end && (d.cue || d.ref))) continue
+    const words = scan(b.start, b.start + m[1]!.length)
+    const ref = readSpeaker(sctx, words)
+    if (!ref || ref.kind === 'pronoun') continue
+    const r = resolveSpeaker(sctx, ref, { start: restStart, end: restEnd })
+    for (let k = out.length - 1; k >= 0; k--) if (out[k]!.start < restEnd && restStart < out[k]!.end) out.splice(k, 1)
+    const colon = b.start + m[1]!.length
+    out.push({ kind: 'mixed', start: restStart, end: restEnd, block: bi, cue: { start: colon, end: colon + 1, text: ':', lemma: 'say' }, ref, entity: r.entity, name: r.name })
+  }
   for (const d of out) {
     if (d.kind === 'direct') continue
     const close = text.slice(d.start, d.end).search(/[”"»]|''/)

@@ -270,6 +270,21 @@ for (const [text, kind, content] of LEAD_IN) {
   })
 }
 
+// 'Name: ... ‘quoted’ ...' opening a paragraph (headline style) attributes the rest to the name; not without a quoted
+// fragment, not a pronoun, not a long lead. [text, expected [kind, speaker mention, content] or null]
+const HEADLINE_COLON: [string, [Quote['kind'], string, string] | null][] = [
+  ['Schmid: Lukashenko ‘Cannot Do Without Them’ in the War.\nMore.', ['mixed', 'Schmid', 'Lukashenko ‘Cannot Do Without Them’ in the War']],
+  ['Ulrich Schmid: Belarus ‘Under Pressure’\nMore.', ['mixed', 'Ulrich Schmid', 'Belarus ‘Under Pressure’']],
+  ['Schmid: Lukashenko Cannot Do Without Them.\nMore.', null],
+  ['Update: Lukashenko ‘Cannot Do Without Them’ in the War.\nMore.', null],
+]
+for (const [text, expected] of HEADLINE_COLON) {
+  test(`headline-style speaker and colon: "${text.slice(0, 45)}"`, () => {
+    const q = quotes(text).find((x) => x.cue?.text === ':')
+    assert.deepEqual(q ? [q.kind, q.speakerMention?.text, q.text] : null, expected)
+  })
+}
+
 // The next paragraph's quote keeps the speaker but is an attribution of its own: the cue stands before the first
 // quote, or more narration follows the attribution. [text, first fragment, second fragment]
 const OWN_CUE: [string, string, string][] = [
