@@ -70,15 +70,17 @@ test('a mixed prediction is in the direct slice', () => {
 // Floor on a fixed dev subset (the first 40 PolNeAR dev articles by name; about 2 s), a little under what was
 // measured there when it was set (rules + gated tagger): all overlap P 0.815 R 0.557 F1 0.662, exact F1 0.455,
 // source 0.836; speech F1 0.821; direct F1 0.668 (0.799 once the direct slice took mixed predictions, as gold does).
+// Raised after the direct-quote rules: all overlap P 0.819 R 0.564 F1 0.668, exact F1 0.464, source 0.844;
+// speech F1 0.825; direct F1 0.822.
 // [slice, measure, floor]
 const FLOORS: [('all' | 'speech' | 'direct'), (r: ReturnType<typeof scoreFiles>['slices']['all']) => number, number][] = [
-  ['all', (r) => r.content_overlap.f1, 0.65],
+  ['all', (r) => r.content_overlap.f1, 0.66],
   ['all', (r) => r.content_overlap.precision, 0.8],
-  ['all', (r) => r.content_overlap.recall, 0.545],
+  ['all', (r) => r.content_overlap.recall, 0.555],
   ['all', (r) => r.content_exact.f1, 0.44],
-  ['all', (r) => r.source_accuracy, 0.82],
+  ['all', (r) => r.source_accuracy, 0.835],
   ['speech', (r) => r.content_overlap.f1, 0.8],
-  ['direct', (r) => r.content_overlap.f1, 0.78],
+  ['direct', (r) => r.content_overlap.f1, 0.81],
 ]
 test('PolNeAR dev floor (first 40 articles)', { skip: existsSync(DEFAULT_DIR) ? false : `${DEFAULT_DIR} missing` }, () => {
   const { slices } = scoreFiles(polnearFiles(DEFAULT_DIR).slice(0, 40))
