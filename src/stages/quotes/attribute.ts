@@ -448,6 +448,8 @@ export function attribute(input: AttributeInput): Quote[] {
       const s = sentenceAt(Math.max(last.end - 1, last.start))
       let tailEnd = s.end
       if (ABBREV_END.test(text.slice(s.start, s.end).trimEnd())) tailEnd = sentenceAt(s.end + 1).end
+      // '“...?” Sanders replied.': the splitter ends the sentence with a question or exclamation quote; its tail is the next sentence
+      if (tailEnd <= last.end + 1 && /[?!]\s*$/.test(text.slice(last.innerStart, last.innerEnd))) tailEnd = sentenceAt(Math.min(last.end + 1, text.length - 1)).end
       const nextQ = quoted.find((q) => q.start >= last.end)
       if (nextQ && nextQ.start < tailEnd) tailEnd = nextQ.start
       const b = blocks[last.block]!

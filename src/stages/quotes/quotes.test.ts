@@ -285,6 +285,21 @@ for (const [text, expected] of HEADLINE_COLON) {
   })
 }
 
+// A question or exclamation quote the splitter closes a sentence with still takes the attribution after it.
+// [text, fragment, speaker name or null]
+const AFTER_QUESTION: [string, string, string | null][] = [
+  ['Intro.\n“Have I started writing my speech?” Schmid replied. “Yes, I have.”', 'Have I started', 'Ulrich Schmid'],
+  ['Intro.\n“This is over!” Gerasimov said.', 'This is over', 'Nikita Gerasimov'],
+  // a long narrative sentence after the quote is no attribution
+  ['Intro.\n“Have I started writing my speech?” Schmid and his team worked on the draft all night before the vote.', 'Have I started', null],
+]
+for (const [text, fragment, speaker] of AFTER_QUESTION) {
+  test(`attribution after a question quote: "${text.slice(7, 50)}"`, () => {
+    const q = quotes(text).find((x) => x.text.includes(fragment))
+    assert.equal(q?.speakerName ?? null, speaker)
+  })
+}
+
 // The next paragraph's quote keeps the speaker but is an attribution of its own: the cue stands before the first
 // quote, or more narration follows the attribution. [text, first fragment, second fragment]
 const OWN_CUE: [string, string, string][] = [
