@@ -324,6 +324,11 @@ export function attribute(input: AttributeInput): Quote[] {
       const subj = clauseSubject(words, j + 1)
       if (!subj || subj.end > j || !/^\s*,/.test(text.slice(words[subj.end - 1]!.end, words[subj.end]!.start))) return null
       for (let k = subj.end; k <= j; k++) if (cueAt(words, k)) return null
+      // 'Apple's chief executive, Tim Cook, said': a role subject named by its appositive is that person
+      if (subj.ref.kind === 'role') {
+        const named = readSpeaker(sctx, words.slice(subj.end, j + 1))
+        if (named?.kind === 'mention' && named.mention !== undefined && sctx.mentions[named.mention]?.type === 'PER') return { ...named, start: subj.ref.start, text: text.slice(subj.ref.start, named.end) }
+      }
       return subj.ref
     }
     if (COORDINATORS.has(words[j]!.lower)) {

@@ -8,6 +8,8 @@ import { findQuotedSpans } from './marks.js'
 import { makeTestDoc, type TestDocOptions } from './test-doc.js'
 
 const PEOPLE: TestDocOptions['entities'] = [
+  { name: 'Tim Cook', gender: 'm' },
+  { name: 'Apple', type: 'ORG' },
   { name: 'Ulrich Schmid', aliases: ['Schmid'], gender: 'm' },
   { name: 'Alexander Lukashenko', aliases: ['Lukashenko'], gender: 'm' },
   { name: 'Alla Leukavets', aliases: ['Leukavets'], gender: 'f' },
@@ -39,6 +41,8 @@ const FOUND: [string, string, Quote['kind'], string | null, string?][] = [
   ['Intro.\nThe Ukrainian government has recently expressed fears that an offensive could come from the north.', 'an offensive could come', 'indirect', 'Ukrainian government'],
   ['Intro.\nSome said "it is fine," and "we will see." Lukashenko said "no way, never again."', 'no way', 'direct', 'Alexander Lukashenko'],
   // appositive subjects, a second verb of the same subject, titles with a period, a place after the name
+  ["Intro.\nApple's chief executive, Tim Cook, said in a statement that the company was working with regulators.", 'the company was working', 'indirect', 'Tim Cook'],
+  ["Intro.\nThe university's rector, Ulrich Schmid, said the war has damaged Putin.", 'the war has damaged', 'indirect', 'Ulrich Schmid'],
   ['Intro.\nSchmid, a professor at the University of St. Gallen, said the war has damaged Putin.', 'the war has damaged', 'indirect', 'Ulrich Schmid'],
   ['Intro.\nSchmid, 57, said the war has damaged Putin.', 'the war has damaged', 'indirect', 'Ulrich Schmid'],
   ['Intro.\nIn Minsk, Gerasimov praised the army and said the border is well fortified.', 'the border is well', 'indirect', 'Nikita Gerasimov'],

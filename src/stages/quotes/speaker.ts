@@ -105,7 +105,9 @@ export function readSpeaker(ctx: SpeakerContext, words: readonly Word[]): Speake
   if (person !== undefined) return { start, end, text, kind: 'mention', mention: person, head, definite }
   if (lex.roles.has(head2) || lex.roles.has(head) || AGE_DESCRIPTOR.test(head)) {
     const org = ms.find((i) => ctx.mentions[i]!.type === 'ORG')
-    return { start, end, text, kind: 'role', head: lex.roles.has(head2) ? head2 : head, definite: definite && DETERMINERS.has(first.lower) && org === undefined, ...(headIdx < words.length - 1 ? { qualified: true } : {}) }
+    // 'the Fed chair', 'Apple's chief executive': an organisation in the phrase makes it a definite description of
+    // whoever holds that role there (qualified: resolved only through the role, never the last speaker)
+    return { start, end, text, kind: 'role', head: lex.roles.has(head2) ? head2 : head, definite: definite && DETERMINERS.has(first.lower), ...(headIdx < words.length - 1 || org !== undefined ? { qualified: true } : {}) }
   }
   const named = [...ms].reverse().find((i) => ctx.mentions[i]!.end >= headEnd - 1)
   if (named !== undefined) return { start, end, text, kind: 'mention', mention: named, head, definite }
