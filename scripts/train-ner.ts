@@ -5,6 +5,7 @@
 // retrained on all of train for that many epochs; the dev file (CoNLL valid) is only scored at the end, never used
 // for a choice. Features include Brown clusters (models/ner/clusters.tsv.gz from scripts/build-clusters.ts).
 // Deterministic: sentence order is shuffled with a seeded generator.
+import { AveragedPerceptron, shuffle } from '../src/learn/perceptron.js'
 import { copyFileSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { readClusters } from '../src/stages/mentions/clusters.js'
@@ -113,61 +114,25 @@ function f1(golds: readonly number[][], preds: readonly number[][]): number {
 
 /** Averaged structured perceptron; returns the averaged model of the best epoch on `dev` (or of `epochs` if fixed). */
 function train(examples: Example[], nFeat: number, dev: Example[] | undefined, epochs: number, log: (s: string) => void): Trained {
-  const size = nFeat * NL
-  const w = new Float64Array(size)
-  const u = new Float64Array(size) // sum of c * update, for averaging
-  const tr = new Float64Array((NL + 1) * NL)
-  const tu = new Float64Array((NL + 1) * NL)
-  let c = 1
+  const p = new AveragedPerceptron(nFeat, NL)
   const order = examples.map((_, i) => i)
   const rand = rng(SEED)
   let best: Trained = { w: new Float32Array(0), trans: new Float32Array(0), epochs: 0, devF1: -1 }
-  const average = (): { w: Float32Array; trans: Float32Array } => {
-    const aw = new Float32Array(size)
-    for (let i = 0; i < size; i++) aw[i] = w[i]! - u[i]! / c
-    const at = new Float32Array(tr.length)
-    for (let i = 0; i < tr.length; i++) at[i] = tr[i]! - tu[i]! / c
-    return { w: aw, trans: at }
-  }
   for (let e = 1; e <= epochs; e++) {
-    for (let i = order.length - 1; i > 0; i--) {
-      const j = Math.floor(rand() * (i + 1))
-      ;[order[i], order[j]] = [order[j]!, order[i]!]
-    }
+    shuffle(order, rand)
     let errors = 0
     for (const k of order) {
       const ex = examples[k]!
-      const pred = decode(ex, w, tr)
-      const g = ex.gold
-      for (let t = 0; t < g.length; t++) {
-        const gp = t === 0 ? NL : g[t - 1]!
-        const pp = t === 0 ? NL : pred[t - 1]!
-        if (g[t] === pred[t] && gp === pp) continue
-        if (g[t] !== pred[t]) {
-          errors++
-          for (let j = ex.offs[t]!; j < ex.offs[t + 1]!; j++) {
-            const row = ex.feats[j]! * NL
-            w[row + g[t]!]! += 1
-            u[row + g[t]!]! += c
-            w[row + pred[t]!]! -= 1
-            u[row + pred[t]!]! -= c
-          }
-        }
-        tr[gp * NL + g[t]!]! += 1
-        tu[gp * NL + g[t]!]! += c
-        tr[pp * NL + pred[t]!]! -= 1
-        tu[pp * NL + pred[t]!]! -= c
-      }
-      c++
+      errors += p.update(ex.feats, ex.offs, ex.gold, decode(ex, p.w, p.trans))
     }
     if (dev) {
-      const avg = average()
+      const avg = p.average()
       const score = f1(dev.map((d) => d.gold), dev.map((d) => decode(d, avg.w, avg.trans)))
       log(`  epoch ${e}: ${errors} token errors, dev F1 ${score.toFixed(4)}`)
       if (score > best.devF1) best = { ...avg, epochs: e, devF1: score }
     } else log(`  epoch ${e}: ${errors} token errors`)
   }
-  if (!dev) best = { ...average(), epochs, devF1: -1 }
+  if (!dev) best = { ...p.average(), epochs, devF1: -1 }
   return best
 }
 

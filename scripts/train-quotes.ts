@@ -2,6 +2,7 @@
 // (src/stages/quotes/tagger.ts: BIO labels for SOURCE/CUE/CONTENT, averaged structured perceptron + Viterbi) on
 // PolNeAR train only. Every 10th train article (by name) is held out to pick the epoch; dev is never read here
 // (`npm run eval -- quotes` reports it). Deterministic: the unit order is shuffled with a seeded generator.
+import { AveragedPerceptron, shuffle } from '../src/learn/perceptron.js'
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -139,53 +140,20 @@ export async function run(args: string[]): Promise<number> {
   })
   console.log(`quotes tagger: ${files.length} PolNeAR train articles, ${train.length} units to train, ${held.length} held out (${secs()} s)`)
 
-  const size = (1 << BUCKET_BITS) * NL
-  const w = new Float64Array(size)
-  const u = new Float64Array(size)
-  const tr = new Float64Array((NL + 1) * NL)
-  const tu = new Float64Array((NL + 1) * NL)
-  let c = 1
+  const p = new AveragedPerceptron(1 << BUCKET_BITS, NL)
   const order = train.map((_, i) => i)
   const rand = rng(SEED)
   const average = (): TaggerModel => {
-    const aw = new Float32Array(size)
-    for (let i = 0; i < size; i++) aw[i] = w[i]! - u[i]! / c
-    const at = new Float32Array(tr.length)
-    for (let i = 0; i < tr.length; i++) at[i] = tr[i]! - tu[i]! / c
-    return new TaggerModel(aw, at)
+    const avg = p.average()
+    return new TaggerModel(avg.w, avg.trans)
   }
   let best: { model: TaggerModel; epoch: number; f1: number } | null = null
   for (let e = 1; e <= maxEpochs; e++) {
-    for (let i = order.length - 1; i > 0; i--) {
-      const j = Math.floor(rand() * (i + 1))
-      ;[order[i], order[j]] = [order[j]!, order[i]!]
-    }
+    shuffle(order, rand)
     let errors = 0
     for (const k of order) {
       const ex = train[k]!
-      const n = ex.gold.length
-      const pred = viterbi(unitScores(ex.unit, w), n, tr)
-      const g = ex.gold
-      for (let t = 0; t < n; t++) {
-        const gp = t === 0 ? NL : g[t - 1]!
-        const pp = t === 0 ? NL : pred[t - 1]!
-        if (g[t] === pred[t] && gp === pp) continue
-        if (g[t] !== pred[t]) {
-          errors++
-          for (let j = ex.unit.offs[t]!; j < ex.unit.offs[t + 1]!; j++) {
-            const row = ex.unit.feats[j]! * NL
-            w[row + g[t]!]! += 1
-            u[row + g[t]!]! += c
-            w[row + pred[t]!]! -= 1
-            u[row + pred[t]!]! -= c
-          }
-        }
-        tr[gp * NL + g[t]!]! += 1
-        tu[gp * NL + g[t]!]! += c
-        tr[pp * NL + pred[t]!]! -= 1
-        tu[pp * NL + pred[t]!]! -= c
-      }
-      c++
+      errors += p.update(ex.unit.feats, ex.unit.offs, ex.gold, viterbi(unitScores(ex.unit, p.w), ex.gold.length, p.trans))
     }
     const avg = average()
     const f1 = roleF1(held.map((x) => x.gold), held.map((x) => avg.tag(x.unit)))

@@ -969,6 +969,9 @@ export function attribute(input: AttributeInput): Quote[] {
       const first = a.contents.map((x) => scan(x.start, x.end)).find((x) => x.length > 0)
       if (g.contentChecks && first) {
         if (NOT_CONTENT_START.has(first[0]!.lower)) return 'content-start'
+        // a cue ending in a preposition names a topic, not words ('commented on the parade', 'spoke about the war')
+        const cueWords = scan(a.cue.start, a.cue.end)
+        if (cueWords.length > 1 && NOT_CONTENT_START.has(cueWords[cueWords.length - 1]!.lower)) return 'content-start'
         if (a.contents.every((x) => nameOnly(x))) return 'content-name'
       }
       // the source is the cue's subject: right before it with only auxiliaries and adverbs between ('X has long said'), or right after it ('said X')
