@@ -98,6 +98,9 @@ const MAX_ADJUNCT_WORDS = 6
 const MIN_CONTENT_WORDS = 2
 /** Words an object or time phrase may take between a cue and 'that' ("told reporters on Monday that"). */
 const MAX_SKIP_TO_THAT = 6
+// words that open the question after a subjectless 'asked' ('Asked whether ...', 'when asked to comment'), and how far after 'asked' one may come ('Asked on Monday by a reporter whether')
+const ASKED_OPENERS = new Set(['whether', 'if', 'what', 'which', 'why', 'whom', 'who', 'how', 'when', 'where', 'about', 'to'])
+const MAX_ASKED_GAP = 8
 /** Abbreviations that a sentence splitter may wrongly end a sentence on, inside an attribution tail. */
 const ABBREV_END = /\b(?:St|Mr|Mrs|Ms|Dr|Prof|Gen|Sen|Rep|Gov|Lt|Col|Jr|Sr|Inc|Co|Corp|No|U\.S|Ft)\.$/
 
@@ -586,7 +589,8 @@ export function attribute(input: AttributeInput): Quote[] {
       for (const c of cues) {
         const cw = words[c.from]!
         // a stance verb inside content already attributed is part of that content ('said Belarus supported Russia in attacking Ukraine')
-        if (c.form.type === 'act' && found.some((d) => cw.start >= d.start && cw.start < d.end)) continue
+        // and so is a wish or plan inside it ('suspects that Belarus does not want to be drawn into the war')
+        if ((c.form.type === 'act' || c.form.type === 'directive') && found.some((d) => cw.start >= d.start && cw.start < d.end)) continue
         // a stance verb takes its object right after it ('active support, says the expert' is a noun)
         if (c.form.type === 'act' && (c.to >= words.length || broken(words[c.to - 1]!, words[c.to]!))) continue
         // 'rejected the notion that ...' attributes; 'rejected a similar offer' is an act, not words
@@ -632,6 +636,15 @@ export function attribute(input: AttributeInput): Quote[] {
           } else continue
         } else {
           ref = subjectBefore(words, c.from, LOOSE_SUBJECT.has(c.form.lemma))
+          // 'Asked whether X ..., she said' / 'when asked by a reporter if ...': a subjectless 'asked' attributes the question
+          if (!ref && cw.lower === 'asked' && (c.from === 0 || words[c.from - 1]!.lower === 'when' || commaBefore)) {
+            const q = askedQuestion(words, c.to, sentenceEnd)
+            if (q && !directSpans.some((d) => d.start <= q.start + 5 && d.end >= q.end - 1)) {
+              usedCues.add(cw.start)
+              found.push({ kind: 'indirect', start: q.start, end: q.end, block: bi, cue: cueSpan(words, c), cueType: c.form.type, ...(q.ref ? { ref: q.ref } : {}) })
+            }
+            continue
+          }
           // 'X did Y, saying ...': the participle's subject is the clause's
           if (!ref && (commaBefore || commaAdverb) && c.form.participle && /ing$/.test(cw.lower)) ref = clauseSubject(words, commaAdverb ? c.from - 1 : c.from)?.ref ?? null
           let k = c.to
@@ -716,6 +729,25 @@ export function attribute(input: AttributeInput): Quote[] {
       }
       drafts.push(...found.filter((d) => scan(d.start, d.end).filter((w) => w.lower !== 'that').length >= (d.cueType === 'act' ? 1 : MIN_CONTENT_WORDS)))
     }
+  }
+
+  /** The question after a subjectless 'asked' (its asker from 'by X'): from the question word to the next comma or the sentence end. */
+  function askedQuestion(words: readonly Word[], from: number, end: number): { start: number; end: number; ref: SpeakerRef | null } | null {
+    let ref: SpeakerRef | null = null
+    for (let k = from; k < words.length && k - from < MAX_ASKED_GAP; k++) {
+      const w = words[k]!
+      if (k > from && broken(words[k - 1]!, w)) return null
+      if (w.lower === 'by' && !ref) {
+        ref = subjectAfter(words, k + 1)
+        if (ref) while (k + 1 < words.length && words[k + 1]!.start < ref.end) k++
+        continue
+      }
+      if (!ASKED_OPENERS.has(w.lower)) continue
+      const comma = text.indexOf(',', w.end)
+      const e = comma >= 0 && comma < end ? comma : end
+      return scan(w.start, e).length >= MIN_CONTENT_WORDS ? { start: w.start, end: e, ref } : null
+    }
+    return null
   }
 
   /** True when the noun phrase at words[from] names something said (its words before a preposition or break hold a saying noun). */

@@ -357,6 +357,17 @@ const SHAPES: [string, [Quote['kind'], string | null, string | null, string | nu
     'Intro.\nAccording to Leukavets, an analyst at the institute, a full cut-off is unlikely.',
     [['indirect', 'Leukavets', 'Alla Leukavets', null, 'a full cut-off is unlikely']],
   ],
+  // a wish or plan: the 'to ...' clause is what the subject wants (PolNeAR cues want/intend; 'plans' is too often a noun)
+  ['Intro.\nLukashenko wants to stay out of the war.', [['indirect', 'Lukashenko', 'Alexander Lukashenko', null, 'to stay out of the war']]],
+  ['Intro.\nGerasimov intends to visit Minsk in March.', [['indirect', 'Gerasimov', 'Nikita Gerasimov', null, 'to visit Minsk in March']]],
+  // ... but inside content already attributed it is part of that content
+  ['Intro.\nGerasimov suspects that Belarus does not want to be drawn into the war.', [['indirect', 'Gerasimov', 'Nikita Gerasimov', null, 'that Belarus does not want to be drawn into the war']]],
+  // a subjectless 'asked' attributes the question, to the asker after 'by' or to nobody
+  ['Intro.\nAsked whether the border is open, Gerasimov laughed.', [['indirect', null, null, null, 'whether the border is open']]],
+  ['Intro.\nWhen asked by Schmid if the border is open, Gerasimov laughed.', [['indirect', 'Schmid', 'Ulrich Schmid', null, 'if the border is open']]],
+  // 'asked' with a subject keeps the ordinary rule; 'asked' with no question after it is nothing
+  ['Intro.\nGerasimov asked whether the border is open.', [['indirect', 'Gerasimov', 'Nikita Gerasimov', null, 'whether the border is open']]],
+  ['Intro.\nAsked, he went home.', []],
 ]
 for (const [text, expected] of SHAPES) {
   test(`attribution shape: "${text.slice(7, 60)}"`, () => {
