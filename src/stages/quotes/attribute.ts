@@ -98,6 +98,10 @@ const MAX_ADJUNCT_WORDS = 6
 const MIN_CONTENT_WORDS = 2
 /** Words an object or time phrase may take between a cue and 'that' ("told reporters on Monday that"). */
 const MAX_SKIP_TO_THAT = 6
+// adverbs between a subject and its cue besides the tagger's BETWEEN_SUBJECT_AND_CUE (kept apart so the tagger's features stay as trained): 'Carter however said', 'Clinton flatly denied'
+const SUBJECT_ADVERBS = new Set(['however', 'then', 'now', 'first', 'initially', 'too', 'further', 'instead', 'ultimately', 'eventually', 'often', 'frequently', 'sometimes', 'always', 'finally'])
+// a subject pronoun right after a speech verb opens reported content, never a tail ('..., he said he’s not worried')
+const CONTENT_SUBJECTS = /^(?:he|she|they|we|i|you)(?:[’']\w+)?$/
 // words that open the question after a subjectless 'asked' ('Asked whether ...', 'when asked to comment'), and how far after 'asked' one may come ('Asked on Monday by a reporter whether')
 const ASKED_OPENERS = new Set(['whether', 'if', 'what', 'which', 'why', 'whom', 'who', 'how', 'when', 'where', 'about', 'to'])
 const MAX_ASKED_GAP = 8
@@ -315,7 +319,7 @@ export function attribute(input: AttributeInput): Quote[] {
   /** Speaker phrase ending right before words[from] (skipping auxiliaries). */
   const subjectBefore = (words: readonly Word[], from: number, loose = false): SpeakerRef | null => {
     let j = from - 1
-    while (j >= 0 && BETWEEN_SUBJECT_AND_CUE.has(words[j]!.lower) && !broken(words[j]!, words[j + 1]!)) j--
+    while (j >= 0 && (BETWEEN_SUBJECT_AND_CUE.has(words[j]!.lower) || SUBJECT_ADVERBS.has(words[j]!.lower) || isAdverb(words[j]!)) && !broken(words[j]!, words[j + 1]!)) j--
     if (j < 0) return null
     const gap = text.slice(words[j]!.end, words[j + 1]!.start)
     if (broken(words[j]!, words[j + 1]!)) {
@@ -648,7 +652,8 @@ export function attribute(input: AttributeInput): Quote[] {
           // 'X did Y, saying ...': the participle's subject is the clause's
           if (!ref && (commaBefore || commaAdverb) && c.form.participle && /ing$/.test(cw.lower)) ref = clauseSubject(words, commaAdverb ? c.from - 1 : c.from)?.ref ?? null
           let k = c.to
-          const tailOnly = words.length - c.to <= 4 && !words.slice(c.to).some((w) => w.lower === 'that')
+          // ('As for Trump, he said he’s not worried': a subject pronoun after the cue opens the content, so no tail)
+          const tailOnly = words.length - c.to <= 4 && !words.slice(c.to).some((w) => w.lower === 'that') && !(c.to < words.length && CONTENT_SUBJECTS.test(words[c.to]!.lower))
           if (ref && tailOnly && ref.start > words[0]!.start && /,\s*$/.test(text.slice(s.start, ref.start))) {
             // '..., he says.'
             const comma = text.lastIndexOf(',', ref.start)
@@ -662,6 +667,9 @@ export function attribute(input: AttributeInput): Quote[] {
             ref = subjectAfter(words, c.to)
             const comma = contentBeforeComma()
             if (!ref || comma < 0) continue
+            // '..., said she sees teachers lining up': a pronoun going on into a clause is the content's subject, not an inverted speaker
+            const next = words.findIndex((w) => w.start >= ref!.end)
+            if (CONTENT_SUBJECTS.test(ref.text.toLowerCase()) && next > 0 && !broken(words[next - 1]!, words[next]!)) continue
             cStart = words[0]!.start
             cEnd = comma
             const after = words.findIndex((w) => w.start >= ref!.end)

@@ -368,6 +368,11 @@ const SHAPES: [string, [Quote['kind'], string | null, string | null, string | nu
   // 'asked' with a subject keeps the ordinary rule; 'asked' with no question after it is nothing
   ['Intro.\nGerasimov asked whether the border is open.', [['indirect', 'Gerasimov', 'Nikita Gerasimov', null, 'whether the border is open']]],
   ['Intro.\nAsked, he went home.', []],
+  // a subject pronoun after the cue opens the content: no '..., he said' tail, no '..., said she' inversion
+  ['Intro.\nAs for Minsk, he said he’s not worried.', [['indirect', 'he', null, null, 'he’s not worried']]],
+  // an adverb between subject and cue
+  ['Intro.\nGerasimov however said he would welcome talks.', [['indirect', 'Gerasimov', 'Nikita Gerasimov', null, 'he would welcome talks']]],
+  ['Intro.\nLeukavets flatly denied that the army is moving.', [['indirect', 'Leukavets', 'Alla Leukavets', null, 'that the army is moving']]],
 ]
 for (const [text, expected] of SHAPES) {
   test(`attribution shape: "${text.slice(7, 60)}"`, () => {
@@ -486,4 +491,13 @@ test('tagger margin: the score lost when a span is forced outside any attributio
   assert.equal(marginOf(scores, 2, trans, best.score, 1, 2), 5)
   // forcing out a token the model already leaves outside costs nothing
   assert.equal(marginOf(scores, 2, trans, best.score, 0, 1), 0)
+})
+
+test('a pronoun going on into a clause after a cue is no inverted speaker ("X, who ..., said she sees ...")', () => {
+  const qs = quotes('Intro.\nLeukavets, who has visited Minsk twice, said she sees troops at the border.')
+  assert.deepEqual(
+    qs.map((q) => [q.speakerMention?.text ?? null, q.text]).filter(([m]) => m === 'she'),
+    [],
+  )
+  assert.ok(qs.some((q) => q.text === 'she sees troops at the border'))
 })
