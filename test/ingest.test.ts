@@ -9,6 +9,8 @@ import { ingest, type IngestItem, type IngestOptions } from '../src/ingest/index
 
 const FIX = fileURLToPath(new URL('./fixtures/ingest/', import.meta.url))
 const fx = (name: string): string => FIX + name
+/** The news page fixture is the golden article coastal-times-1 (one copy of the page for both suites). */
+const ARTICLE_HTML = fileURLToPath(new URL('./golden/coastal-times-1/source.html', import.meta.url))
 
 async function all(inputs: string[], options?: IngestOptions): Promise<IngestItem[]> {
   const out: IngestItem[] = []
@@ -47,7 +49,7 @@ describe('ingest: files', () => {
   })
 
   it('extracts an HTML page: text, JSON-LD/OG metadata, block hints', async () => {
-    const a = ok(await one(fx('article.html')))
+    const a = ok(await one(ARTICLE_HTML))
     assert.equal(a.meta.title, 'Harbour reopens after three-day storm')
     assert.equal(a.meta.outlet, 'The Coastal Times')
     assert.equal(a.meta.author, 'Mara Quinn')
@@ -142,7 +144,7 @@ describe('ingest: URLs and feeds over HTTP', () => {
       const url = req.url ?? '/'
       if (url === '/article.html') {
         res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
-        res.end(readFileSync(fx('article.html')))
+        res.end(readFileSync(ARTICLE_HTML))
       } else if (url === '/latin1') {
         res.writeHead(200, { 'content-type': 'text/html; charset=iso-8859-1' })
         res.end(latin1Page)

@@ -10,7 +10,6 @@ import { decodeBytes, looksBinary } from './decode.js'
 import { DEFAULT_MAX_BYTES, fetchUrl, formatBytes, type FetchOptions } from './fetch.js'
 import { looksLikeFeed, parseFeed, type FeedItem } from './feed.js'
 import { assemble, extractHtml, paragraphsOf } from './html.js'
-import { cleanParagraphs } from './postprocess.js'
 import { parseSidecar } from './sidecar.js'
 
 export type { FetchOptions } from './fetch.js'
@@ -171,7 +170,7 @@ async function* fromFeed(input: string, xml: string, options: IngestOptions): As
 
 function fromItemContent(name: string, item: FeedItem, meta: Partial<ArticleMeta>, options: IngestOptions): IngestItem[] {
   const { document } = parseHTML(`<html><body>${item.content ?? ''}</body></html>`) as unknown as { document: { body: Parameters<typeof paragraphsOf>[0] } }
-  const paras = cleanParagraphs(paragraphsOf(document.body))
+  const paras = paragraphsOf(document.body)
   if (paras.length === 0) return [fail(name, 'feed item content is empty')]
   const { text, blocks } = assemble(item.title, paras)
   return [{ ok: true, article: { input: name, text, meta: compact({ ...meta, ...options.overrides }), blocks } }]

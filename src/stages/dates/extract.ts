@@ -1,5 +1,5 @@
 import * as chrono from 'chrono-node'
-import type { DatePrecision } from '../../doc/layers.js'
+import type { DateMention, DatePrecision } from '../../doc/layers.js'
 import {
   AUX_BEFORE_PARTICIPLE, BARE_MONTH, BARE_YEAR, CLAUSE_BREAK, DECADE, DECADE_WORDS, FIP_SLACK_DAYS, MAX_YEARS_AHEAD,
   ADJUNCT_OPENER, BARE_CLAUSE, NARRATIVE_RELATIVE, WEEKDAY_RANGE, chronoWindows, DATELINE_BEFORE, TIME_ONLY, FISCAL_YEAR, SINCE_BEFORE, LAST_BEFORE, THIS_BEFORE, LEAN_FUTURE_BEFORE, NEXT_BEFORE, MONTHS, MONTH_BEFORE, NOT_PAST_ED, NUMERIC_DATE, PART_OF_MONTH, PART_OF_YEAR, PAST_SPAN, QUARTER, QUARTER_ORDINAL,
@@ -8,17 +8,8 @@ import {
   YEAR_COUNT_NOUN, YEAR_EVENT_NOUN,
 } from './patterns.js'
 
-/** One date expression found in a piece of text; offsets are relative to that text. */
-export interface DateCandidate {
-  readonly start: number
-  readonly end: number
-  readonly text: string
-  readonly value: string | null
-  readonly precision: DatePrecision
-  readonly from?: string
-  readonly to?: string
-  /** Worded relative to the writing time ("three years ago", "on Monday", "last month"). */
-  readonly relative: boolean
+/** One date expression found in a piece of text; offsets are relative to that text. The stage adds `source`. */
+export interface DateCandidate extends Omit<DateMention, 'source'> {
   /** The value depends on the reference date (relative words, or a month/day without a year). */
   readonly refDependent: boolean
   /** The clause around it speaks of the future (for inferring the publication date). */
