@@ -95,14 +95,12 @@ export function goldScored(text: string, a: GoldAttribution): Scored {
 }
 
 export function predictedScored(text: string, q: Quote): Scored {
-  const lemma = q.cue?.lemma
-  let speech = false
-  if (lemma) for (const forms of cueLexicon().byFirstWord.values()) for (const f of forms) if (f.lemma === lemma && (f.type === 'speech' || f.type === 'source')) speech = true
   return {
     content: tokenStarts(text, [[q.start, q.end]]),
     source: q.speakerMention ? [[q.speakerMention.start, q.speakerMention.end]] : [],
     cue: q.cue ? [[q.cue.start, q.cue.end]] : [],
-    speech: speech || lemma === 'say',
+    // the same test as the gold side: the cue's words
+    speech: !!q.cue && isSpeechCue(q.cue.text),
     direct: q.kind === 'direct' || holdsQuoteMarks(text.slice(q.start, q.end)),
     resolved: q.speakerEntity !== null,
   }

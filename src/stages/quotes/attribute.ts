@@ -157,6 +157,12 @@ const NEXT_ACT_ADVERBS = new Set(['also', 'then', 'later', 'again', 'quickly', '
 
 /** 'Graham: Trump’s ‘Incredibly Hateful Rhetoric’ ...': one to four capitalised words and a colon opening a paragraph. */
 const HEADLINE_SPEAKER = /^((?:\p{Lu}[\p{L}.’'-]*\s){0,3}\p{Lu}[\p{L}.’'-]*):(\s+\S.*)$/u
+/** A headline claim after 'Name:' needs this many words. */
+const MIN_HEADLINE_CLAIM_WORDS = 3
+/** 'Name: claim' without a quoted fragment is taken only in a paragraph this short (a headline, not a label in running text). */
+const MAX_HEADLINE_WORDS = 20
+/** A paragraph that is one quote signed after a dash: the quote, the dash with its spaces, the dash, the name (up to a comma or the end). */
+const SIGNED_QUOTE = /^(\s*[“”"„«].{10,}[”"»][.,]?)(\s*([―—–])\s*)(\p{Lu}[\p{L}.’'-]*(?:\s+\p{Lu}[\p{L}.’'-]*){0,4})[.,]?\s*$/u
 
 /** Forms of 'be' before a participle cue that make it passive ('has been called', 'was told'). */
 const PASSIVE_AUX = new Set(['be', 'been', 'being', 'is', 'was', 'were', 'are', 'am', '’s'])
@@ -1078,23 +1084,60 @@ export function attribute(input: AttributeInput): Quote[] {
     return { start: sp.start, end: sp.end, text: text.slice(sp.start, sp.end), kind: 'group', head: words[words.length - 1]!.lower, definite: false, loose: true }
   }
 
-  // 'Graham: Trump’s ‘Incredibly Hateful Rhetoric’ Destroying GOP' (a headline convention): a short name before a
-  // colon opening the paragraph attributes the rest, when the rest holds a quoted fragment
+  // ---- pass 7: layout conventions that attribute a whole paragraph
+  // 'Graham: Trump’s ‘Incredibly Hateful Rhetoric’ Destroying GOP' (a headline convention) and '"PENCE: Well, look, ...'
+  // (a transcript): a short name or speaker label before a colon opening the paragraph attributes the rest
   for (const bi of readable) {
     const b = blocks[bi]!
-    const m = HEADLINE_SPEAKER.exec(text.slice(b.start, b.end))
+    const para = text.slice(b.start, b.end)
+    const lead = /^\s*(?:["“]|'')?/u.exec(para)![0].length
+    const m = HEADLINE_SPEAKER.exec(para.slice(lead))
     if (!m) continue
-    const restStart = b.start + m[1]!.length + 1 + (m[2]!.length - m[2]!.trimStart().length)
-    const restEnd = b.start + text.slice(b.start, b.end).replace(/[\s.]+$/, '').length
-    if (!/[“‘"]|''/.test(text.slice(restStart, restEnd))) continue
-    if (out.some((d) => d.start < restEnd && restStart < d.end && (d.cue || d.ref))) continue
-    const words = scan(b.start, b.start + m[1]!.length)
-    const ref = readSpeaker(sctx, words)
-    if (!ref || ref.kind === 'pronoun') continue
+    const labelStart = b.start + lead
+    const colon = labelStart + m[1]!.length
+    const restStart = colon + 1 + (m[2]!.length - m[2]!.trimStart().length)
+    const restEnd = b.start + para.replace(/[\s.]+$/, '').length
+    const rest = scan(restStart, restEnd)
+    if (rest.length < MIN_HEADLINE_CLAIM_WORDS) continue
+    const label = scan(labelStart, colon)
+    const transcript = label.every((w) => /^\p{Lu}{2,}$/u.test(w.text)) && speaksInArticle(label)
+    const hasQuote = /[“‘"]|''|(?:^|\s)'\p{L}/u.test(text.slice(restStart, restEnd))
+    let ref: SpeakerRef | null = null
+    if (transcript) ref = { start: labelStart, end: colon, text: text.slice(labelStart, colon), kind: 'name', head: label[label.length - 1]!.lower, definite: true }
+    else {
+      ref = readSpeaker(sctx, label)
+      if (!ref || ref.kind === 'pronoun') continue
+      // without a quoted fragment only a short headline after a named person or organisation ('Pence: Flowers Won’t Be at Debate')
+      if (!hasQuote && (ref.kind !== 'mention' || scan(b.start, b.end).length > MAX_HEADLINE_WORDS)) continue
+    }
+    if (out.some((d) => d.start < restEnd && restStart < d.end && (d.cue || d.ref) && !(transcript && !d.cue))) continue
     const r = resolveSpeaker(sctx, ref, { start: restStart, end: restEnd })
     for (let k = out.length - 1; k >= 0; k--) if (out[k]!.start < restEnd && restStart < out[k]!.end) out.splice(k, 1)
-    const colon = b.start + m[1]!.length
-    out.push({ kind: 'mixed', start: restStart, end: restEnd, block: bi, cue: { start: colon, end: colon + 1, text: ':', lemma: 'say' }, ref, entity: r.entity, name: r.name })
+    out.push({ kind: transcript ? 'direct' : hasQuote ? 'mixed' : 'indirect', start: restStart, end: restEnd, block: bi, cue: { start: colon, end: colon + 1, text: ':', lemma: 'say' }, ref, entity: r.entity, name: r.name })
+  }
+  // '“Trump embodies ...” ― Sonya Herridge' (reader voices, epigraphs): a paragraph that is one quote, signed after a dash
+  for (const bi of readable) {
+    const b = blocks[bi]!
+    const para = text.slice(b.start, b.end)
+    const m = SIGNED_QUOTE.exec(para)
+    if (!m) continue
+    const qEnd = b.start + m[1]!.length
+    const qStart = b.start + (para.length - para.trimStart().length)
+    const dash = b.start + m[1]!.length + m[2]!.indexOf(m[3]!)
+    const nameStart = b.start + m[1]!.length + m[2]!.length
+    const nameWords = scan(nameStart, nameStart + m[4]!.length)
+    if (nameWords.length === 0 || nameWords.length > MAX_SPEAKER_WORDS) continue
+    if (out.some((d) => d.start < qEnd && qStart < d.end && d.cue)) continue
+    const ref: SpeakerRef = readSpeaker(sctx, nameWords) ?? { start: nameWords[0]!.start, end: nameWords[nameWords.length - 1]!.end, text: text.slice(nameWords[0]!.start, nameWords[nameWords.length - 1]!.end), kind: 'name', head: nameWords[nameWords.length - 1]!.lower, definite: true }
+    if (ref.kind === 'pronoun') continue
+    const r = resolveSpeaker(sctx, ref, { start: qStart, end: qEnd })
+    for (let k = out.length - 1; k >= 0; k--) if (out[k]!.start < qEnd && qStart < out[k]!.end) out.splice(k, 1)
+    out.push({ kind: 'direct', start: qStart, end: qEnd, block: bi, cue: { start: dash, end: dash + 1, text: m[3]!, lemma: 'say' }, ref, entity: r.entity, name: r.name })
+  }
+  /** An all-capitals transcript label names someone the article names ('PENCE' after 'Mike Pence'). */
+  function speaksInArticle(label: readonly Word[]): boolean {
+    const want = label.map((w) => w.lower).join(' ')
+    return mentions.some((mm) => mm.type === 'PER' && (mm.text.toLowerCase() === want || mm.text.toLowerCase().endsWith(` ${want}`)))
   }
   for (const d of out) {
     if (d.kind === 'direct') continue

@@ -274,18 +274,39 @@ for (const [text, kind, content] of LEAD_IN) {
   })
 }
 
-// 'Name: ... ‘quoted’ ...' opening a paragraph (headline style) attributes the rest to the name; not without a quoted
-// fragment, not a pronoun, not a long lead. [text, expected [kind, speaker mention, content] or null]
+// 'Name: ...' opening a paragraph (headline style) attributes the rest to the name: with a quoted fragment after any
+// speaker phrase, without one only in a short headline after a named person; never after a pronoun or a non-speaker
+// word. A transcript label in capitals ('"PENCE: ...') is the speaker of the paragraph when the article names them.
+// [text, expected [kind, speaker mention, content] or null]
 const HEADLINE_COLON: [string, [Quote['kind'], string, string] | null][] = [
   ['Schmid: Lukashenko ‘Cannot Do Without Them’ in the War.\nMore.', ['mixed', 'Schmid', 'Lukashenko ‘Cannot Do Without Them’ in the War']],
   ['Ulrich Schmid: Belarus ‘Under Pressure’\nMore.', ['mixed', 'Ulrich Schmid', 'Belarus ‘Under Pressure’']],
-  ['Schmid: Lukashenko Cannot Do Without Them.\nMore.', null],
+  ['Schmid: Lukashenko Cannot Do Without Them.\nMore.', ['indirect', 'Schmid', 'Lukashenko Cannot Do Without Them']],
   ['Update: Lukashenko ‘Cannot Do Without Them’ in the War.\nMore.', null],
+  ['Update: Lukashenko Cannot Do Without Them.\nMore.', null],
+  ['Interviewer Nikita Gerasimov spoke with Ulrich Schmid.\n"SCHMID: Well, look, this is serious business for the whole country.', ['direct', 'SCHMID', 'Well, look, this is serious business for the whole country']],
+  // a capitalised label nobody in the article is called is no speaker
+  ['Interviewer Nikita Gerasimov spoke with Ulrich Schmid.\n"NOTE: Well, look, this is serious business for the whole country.', null],
 ]
 for (const [text, expected] of HEADLINE_COLON) {
   test(`headline-style speaker and colon: "${text.slice(0, 45)}"`, () => {
     const q = quotes(text).find((x) => x.cue?.text === ':')
     assert.deepEqual(q ? [q.kind, q.speakerMention?.text, q.text] : null, expected)
+  })
+}
+
+// A paragraph that is one quote signed after a dash ('“...” ― Name', reader voices and epigraphs) is that person's.
+// [text, expected [speaker mention, content] or null]
+const SIGNED: [string, [string, string] | null][] = [
+  ['Readers wrote in.\n“He does not understand our lives and never will, I think.” ― Sonya Herridge', ['Sonya Herridge', '“He does not understand our lives and never will, I think.”']],
+  ['Readers wrote in.\n”The debate just proved that he is not fit to lead.”― Edwin G. Monroy.', ['Edwin G. Monroy', '”The debate just proved that he is not fit to lead.”']],
+  // a dash inside running text after a quote signs nothing
+  ['Readers wrote in.\n“He does not understand our lives,” she said ― and then she left the hall.', null],
+]
+for (const [text, expected] of SIGNED) {
+  test(`signed quote: "${text.slice(18, 60)}"`, () => {
+    const q = quotes(text).find((x) => x.cue && /[―—–]/.test(x.cue.text))
+    assert.deepEqual(q ? [q.speakerMention?.text, q.text] : null, expected)
   })
 }
 
