@@ -101,7 +101,8 @@ export function predictedScored(text: string, q: Quote): Scored {
     cue: q.cue ? [[q.cue.start, q.cue.end]] : [],
     // the same test as the gold side: the cue's words
     speech: !!q.cue && isSpeechCue(q.cue.text),
-    direct: q.kind === 'direct' || holdsQuoteMarks(text.slice(q.start, q.end)),
+    // the same test as the gold side: the content holds quotation marks (a transcript line is direct speech without them)
+    direct: holdsQuoteMarks(text.slice(q.start, q.end)),
     resolved: q.speakerEntity !== null,
   }
 }

@@ -71,6 +71,10 @@ export interface ModelGate {
   sentenceCovered: number
   /** A cue inside a rule attribution's content is no open cue (its content would overlap the rule's). */
   skipCovered: boolean
+  /** A model attribution needs a source (off: kept with no speaker, reported unresolved). */
+  requireSource: boolean
+  /** A paragraph whose characters are at least this share inside rule attributions is not tagged (speed). */
+  paragraphCovered: number
 }
 export const MODEL_GATE: ModelGate = {
   minMargin: 200,
@@ -85,13 +89,13 @@ export const MODEL_GATE: ModelGate = {
   window: 0,
   sentenceCovered: 0.5,
   skipCovered: true,
+  requireSource: true,
+  paragraphCovered: 0.5,
 }
 /** Words that head a cue in PolNeAR but attribute no words to anyone (hedges and raising verbs: 'seems to be buying time'). */
 const NOT_MODEL_CUES = new Set(['seem', 'seems', 'seemed', 'appear', 'appears', 'appeared', 'look', 'looks', 'looked', 'want', 'wants', 'wanted', 'went', 'to', 'a', 'an', 'the', 's', 'it', 'that', 'that’s', "that's", 'for', 'of', 'on', 'so', 'more', 'like'])
 /** First words of a prepositional phrase: model content starting with one is an adjunct, not what was said ('to' is left out: 'declined to comment'). */
 const NOT_CONTENT_START = new Set(['on', 'at', 'in', 'of', 'from', 'with', 'by', 'for', 'about', 'into', 'onto', 'over', 'under', 'against', 'after', 'before', 'during', 'through', 'across', 'toward', 'towards', 'among', 'between', 'within', 'without', 'upon', 'via'])
-/** A paragraph whose characters are at least this share inside rule attributions is not given to the tagger (speed; measured on dev). */
-const MODEL_SKIP_COVERED = 0.5
 /** Content after a cue that opens with a preposition and is at most this long is an adjunct ('speculating on a post-Putin era'), not content; longer ones often hold the clause ('said in a statement that ...'). */
 const MAX_ADJUNCT_WORDS = 6
 /** Reported content needs at least this many words. */
@@ -157,6 +161,12 @@ const NEXT_ACT_ADVERBS = new Set(['also', 'then', 'later', 'again', 'quickly', '
 
 /** 'Graham: Trump’s ‘Incredibly Hateful Rhetoric’ ...': one to four capitalised words and a colon opening a paragraph. */
 const HEADLINE_SPEAKER = /^((?:\p{Lu}[\p{L}.’'-]*\s){0,3}\p{Lu}[\p{L}.’'-]*):(\s+\S.*)$/u
+/** Capitalised paragraph labels that are editorial, not a speaker ('UPDATE: ...', 'EDITOR’S NOTE: ...'). */
+const NOT_SPEAKER_LABELS = new Set(['update', 'updated', 'note', 'editor’s note', "editor's note", 'editors note', 'correction', 'clarification', 'disclosure', 'breaking', 'breaking news', 'watch', 'video', 'photos', 'related', 'read more', 'more', 'source', 'sources', 'warning', 'spoiler', 'spoilers', 'exclusive', 'analysis', 'opinion', 'live', 'ps', 'p.s'])
+/** A quoted fragment in a verb's object longer than this is a quote of its own, not a fragment. */
+const MAX_FRAGMENT_WORDS = 20
+/** Forms of 'be': a quoted fragment after them describes, nobody is quoted ('Trump is a “con artist”' is the writer's). */
+const COPULAS = new Set(['is', 'was', 'are', 'were', 'be', 'been', 'being', 'am', 'seems', 'seemed', 'looks', 'looked', 'became', 'becomes', 'remains', 'remained'])
 /** A headline claim after 'Name:' needs this many words. */
 const MIN_HEADLINE_CLAIM_WORDS = 3
 /** 'Name: claim' without a quoted fragment is taken only in a paragraph this short (a headline, not a label in running text). */
@@ -803,7 +813,49 @@ export function attribute(input: AttributeInput): Quote[] {
       if (host.end < q.end) host.end = q.end
       continue
     }
+    const mixed = group.length === 1 ? fragmentAttribution(q) : null
+    if (mixed) {
+      drafts.push(mixed)
+      continue
+    }
     stillPending.push(group)
+  }
+
+  /**
+   * A quoted fragment inside the object of a speaker's verb: '[Trump] [admires] Putin as a “strong leader,”',
+   * '[Cruz] [exhorted] Republicans to “vote your conscience”'. The fragment is the speaker's words, so the verb's
+   * object is a mixed quote (PolNeAR annotates these with the verb as cue). Not when a comma, a clause mark or
+   * another verb sits between, and not for quoted names ('“Shark Tank”').
+   */
+  function fragmentAttribution(q: QuotedSpan): Draft | null {
+    if (q.openMissing || q.closeMissing) return null
+    const inner = scan(q.innerStart, q.innerEnd)
+    if (inner.length === 0 || inner.length > MAX_FRAGMENT_WORDS) return null
+    if (inner.every((w) => /^[\p{Lu}\p{N}]/u.test(w.text) || DETERMINERS.has(w.lower) || PREPOSITIONS.has(w.lower))) return null
+    const s = sentenceAt(q.start)
+    const words = scan(s.start, s.end)
+    const qi = words.findIndex((w) => w.start >= q.innerStart)
+    if (qi <= 1) return null
+    const subj = clauseSubject(words, qi)
+    if (!subj || subj.ref.kind === 'group') return null
+    let v = subj.end
+    while (v < qi && (BETWEEN_SUBJECT_AND_CUE.has(words[v]!.lower) || SUBJECT_ADVERBS.has(words[v]!.lower) || isAdverb(words[v]!))) v++
+    if (v >= qi - 1) return null
+    const verb = words[v]!
+    if (!/^\p{Ll}+$/u.test(verb.text) || COPULAS.has(verb.lower) || FINITE_AUX.has(verb.lower)) return null
+    if (!(cueAt(words, v) || /(?:ed|es|s)$/.test(verb.lower) || NEXT_ACT_PAST.has(verb.lower))) return null
+    if (/[,;:.!?()—–]/.test(text.slice(verb.end, q.start))) return null
+    if (words.slice(v + 1, qi).some((w) => cueAt(words, words.indexOf(w)) || FINITE_AUX.has(w.lower))) return null
+    const start = words[v + 1]!.start
+    let end = q.end
+    const after = text.slice(q.end, s.end)
+    if (!/[,.;:!?]$/.test(text.slice(q.innerStart, q.innerEnd)) && !/^\s*(?:[,.;:!?—–)-]|$)/.test(after)) {
+      const stop = after.search(/[,.;:!?—–(]|\s(?:and|but|while|because)\s/)
+      end = stop < 0 ? contentEndOf(s) : q.end + stop
+    }
+    while (end > start && /[\s,]/.test(text[end - 1]!)) end--
+    const c = cueAt(words, v)
+    return { kind: 'mixed', start, end, block: blockAt(start), cue: { start: verb.start, end: verb.end, text: verb.text, lemma: c?.form.lemma ?? verb.lower, ...(c?.tense ? { tense: c.tense } : {}) }, ...(c ? { cueType: c.form.type } : {}), ref: subj.ref }
   }
 
   // ---- pass 4: resolve speakers in text order
@@ -911,7 +963,7 @@ export function attribute(input: AttributeInput): Quote[] {
       for (const t of taken) if (t.start < b.end && b.start < t.end) n += Math.min(t.end, b.end) - Math.max(t.start, b.start)
       return n >= share * (b.end - b.start)
     }
-    const covered = (b: Span): boolean => coveredShare(b, MODEL_SKIP_COVERED)
+    const covered = (b: Span): boolean => gate.paragraphCovered < 1 && coveredShare(b, gate.paragraphCovered)
     const insideTaken = (pos: number): boolean => taken.some((t) => pos >= t.start && pos < t.end)
     /** The sentence (or block) holds a cue the gate could take: a lexicon cue the rules did not turn down, outside their attributions (or a word training often had heading a cue). */
     function hasOpenCue(p: Span): boolean {
@@ -956,7 +1008,7 @@ export function attribute(input: AttributeInput): Quote[] {
       const why = a.contents.some(overlapsRule) ? 'overlaps-rule' : rejectModel(a, gate)
       input.explainModel?.({ cue: a.cue, ...(a.source ? { source: a.source } : {}), contents: a.contents, margin: a.margin(), rejected: why })
       if (why) continue
-      const ref = sourceRefAt(a.source!)
+      const ref = a.source ? sourceRefAt(a.source) : undefined
       const whole = { start: a.contents[0]!.start, end: a.contents[a.contents.length - 1]!.end }
       // a model attribution names its own speaker: role nouns do not fall back to the last speaker or person named
       const r = ref ? resolveSpeaker(sctx, ref, whole, { fallback: false }) : { entity: null, name: null }
@@ -974,7 +1026,7 @@ export function attribute(input: AttributeInput): Quote[] {
 
     /** Why a model attribution is turned down (null: kept). Each test is a kind of error measured on PolNeAR train's held-out slice. */
     function rejectModel(a: ModelAttribution, g: ModelGate): string | null {
-      if (!a.source) return 'no-source'
+      if (!a.source && g.requireSource) return 'no-source'
       if (!a.contents.some((c) => scan(c.start, c.end).length >= MIN_CONTENT_WORDS)) return 'short'
       // the cue: its head word a lexicon cue in its sentence, or a word training often saw heading a cue
       const s = sentenceAt(a.cue.start)
@@ -990,12 +1042,12 @@ export function attribute(input: AttributeInput): Quote[] {
         // '“A,” he admitted at the press conference': a rule already used the cue; its medium is no content of another attribution
         if (!g.sharedCue) return 'used-cue'
         const rule = out.find((d) => d.cue && d.cue.start < a.cue.end && a.cue.start < d.cue.end)
-        if (!rule?.ref || !(rule.ref.start < a.source.end && a.source.start < rule.ref.end)) return 'used-cue'
+        if (!rule?.ref || !a.source || !(rule.ref.start < a.source.end && a.source.start < rule.ref.end)) return 'used-cue'
         if (rule.medium && a.contents.some((x) => x.start < rule.medium!.end && rule.medium!.start < x.end)) return 'used-cue'
       }
       // a lone sentence-initial word the rules could not read as a speaker ('Experience has shown') stays no speaker
-      const sw = scan(a.source.start, a.source.end)
-      if (sw.length === 0) return 'source'
+      const sw = a.source ? scan(a.source.start, a.source.end) : []
+      if (a.source && sw.length === 0) return 'source'
       if (sw.length === 1 && sw[0]!.start === words[0]?.start && !readSpeaker(sctx, sw)) return 'source'
       // an adverb or a relative 'that'/'which' alone is no source ('initially saying', 'a piece that noted')
       if (sw.length === 1 && (isAdverb(sw[0]!) || sw[0]!.lower === 'that' || sw[0]!.lower === 'which')) return 'source'
@@ -1004,7 +1056,7 @@ export function attribute(input: AttributeInput): Quote[] {
       if (hi > 0 && PASSIVE_AUX.has(cw[hi - 1]!.lower) && !/ing$/.test(cw[hi]!.lower)) return 'passive'
       if (hi === 0 && k > 0 && PASSIVE_AUX.has(words[k - 1]!.lower) && !/ing$/.test(cw[0]!.lower)) return 'passive'
       // the source reads as a speaker (a name, pronoun, role or group), not any phrase ('The plan supports ...')
-      const ref = sourceRefAt(a.source)
+      const ref = a.source ? sourceRefAt(a.source) : undefined
       if ((g.speakerSource || c?.form.type === 'act') && (!ref || ref.loose)) return 'source'
       // a stance held by a bare 'it' is no attribution of words
       if (c?.form.type === 'act' && ref?.kind === 'pronoun' && ref.head === 'it') return 'source'
@@ -1022,7 +1074,9 @@ export function attribute(input: AttributeInput): Quote[] {
       }
       // the source is the cue's subject: right before it with only auxiliaries and adverbs between ('X has long said'), or right after it ('said X')
       // (an appositive of up to MAX_MODEL_SOURCE_GAP words may sit between, 'X, 57, said', but no verb of its own: 'X wants to say')
-      if (a.source.end <= a.cue.start) {
+      if (!a.source) {
+        // no source: nothing to check
+      } else if (a.source.end <= a.cue.start) {
         const between = scan(a.source.end, a.cue.start)
         let e = between.length
         while (e > 0 && (BETWEEN_SUBJECT_AND_CUE.has(between[e - 1]!.lower) || isAdverb(between[e - 1]!))) e--
@@ -1110,7 +1164,8 @@ export function attribute(input: AttributeInput): Quote[] {
       // without a quoted fragment only a short headline after a named person or organisation ('Pence: Flowers Won’t Be at Debate')
       if (!hasQuote && (ref.kind !== 'mention' || scan(b.start, b.end).length > MAX_HEADLINE_WORDS)) continue
     }
-    if (out.some((d) => d.start < restEnd && restStart < d.end && (d.cue || d.ref) && !(transcript && !d.cue))) continue
+    // a transcript label speaks for its whole paragraph; a headline yields to what the rules attributed inside it
+    if (!transcript && out.some((d) => d.start < restEnd && restStart < d.end && (d.cue || d.ref))) continue
     const r = resolveSpeaker(sctx, ref, { start: restStart, end: restEnd })
     for (let k = out.length - 1; k >= 0; k--) if (out[k]!.start < restEnd && restStart < out[k]!.end) out.splice(k, 1)
     out.push({ kind: transcript ? 'direct' : hasQuote ? 'mixed' : 'indirect', start: restStart, end: restEnd, block: bi, cue: { start: colon, end: colon + 1, text: ':', lemma: 'say' }, ref, entity: r.entity, name: r.name })
@@ -1134,10 +1189,18 @@ export function attribute(input: AttributeInput): Quote[] {
     for (let k = out.length - 1; k >= 0; k--) if (out[k]!.start < qEnd && qStart < out[k]!.end) out.splice(k, 1)
     out.push({ kind: 'direct', start: qStart, end: qEnd, block: bi, cue: { start: dash, end: dash + 1, text: m[3]!, lemma: 'say' }, ref, entity: r.entity, name: r.name })
   }
-  /** An all-capitals transcript label names someone the article names ('PENCE' after 'Mike Pence'). */
+  /**
+   * An all-capitals label is a transcript speaker when it names someone the article names ('PENCE' tagged as a
+   * person, 'Wallace' written elsewhere) or labels several paragraphs (a dialogue), and is no editorial label.
+   */
   function speaksInArticle(label: readonly Word[]): boolean {
-    const want = label.map((w) => w.lower).join(' ')
-    return mentions.some((mm) => mm.type === 'PER' && (mm.text.toLowerCase() === want || mm.text.toLowerCase().endsWith(` ${want}`)))
+    const first = label[0]!
+    const key = label.map((w) => w.lower).join(' ')
+    if (NOT_SPEAKER_LABELS.has(key)) return false
+    if (mentions.some((mm) => mm.type === 'PER' && mm.start <= first.start && first.start < mm.end)) return true
+    const titled = label.map((w) => w.text[0] + w.text.slice(1).toLowerCase()).join(' ')
+    if (new RegExp(`(?<![\\p{L}])${titled.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}])`, 'u').test(text)) return true
+    return readable.filter((bi) => text.slice(blocks[bi]!.start, blocks[bi]!.end).replace(/^\s*(?:["“]|'')?/u, '').startsWith(`${text.slice(first.start, label[label.length - 1]!.end)}:`)).length >= 2
   }
   for (const d of out) {
     if (d.kind === 'direct') continue

@@ -310,6 +310,23 @@ for (const [text, expected] of SIGNED) {
   })
 }
 
+// A quoted fragment in the object of a speaker's verb is a mixed quote cued by that verb; not after 'is', not a
+// quoted name, not across a comma. [text, expected [speaker mention, cue, content] or null]
+const FRAGMENT: [string, [string, string, string] | null][] = [
+  ['Intro.\nSchmid openly admires Lukashenko as a “strong leader,” comparing him to others.', ['Schmid', 'admires', 'Lukashenko as a “strong leader,”']],
+  ['Intro.\nGerasimov exhorted voters to "stay at home" and said he would not vote.', ['Gerasimov', 'exhorted', 'voters to "stay at home"']],
+  ['Intro.\nThe expert vowed to harshly punish “those who break the rules” in the region.', ['The expert', 'vowed', 'to harshly punish “those who break the rules” in the region']],
+  ['Intro.\nLukashenko is a “political survivor” in the eyes of many.', null],
+  ['Intro.\nSchmid watched “Shark Tank” with friends.', null],
+  ['Intro.\nGerasimov walked onto the stage, chanting “we are here to stay.”', null],
+]
+for (const [text, expected] of FRAGMENT) {
+  test(`quoted fragment in a verb's object: "${text.slice(7, 55)}"`, () => {
+    const q = quotes(text).find((x) => x.kind === 'mixed')
+    assert.deepEqual(q ? [q.speakerMention?.text, q.cue?.text, q.text] : null, expected)
+  })
+}
+
 // A question or exclamation quote the splitter closes a sentence with still takes the attribution after it.
 // [text, fragment, speaker name or null]
 const AFTER_QUESTION: [string, string, string | null][] = [
