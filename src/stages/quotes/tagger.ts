@@ -87,7 +87,18 @@ const NER_TYPES = ['PER', 'ORG', 'LOC', 'MISC']
  * quotation marks, sentence position, NER bigrams and NER x cue distance, marks next to the token and the
  * paragraph-start flag did not pay and were cut (fewer lookups per token). Ids are hash seeds: keep them.
  */
-const TEMPLATES = 21
+const TEMPLATES = 27
+
+/** Words that open a clause right after a cue ('said that', 'asked whether', 'urged them to'). */
+const COMPLEMENTIZERS = new Set(['that', 'to', 'whether', 'if'])
+/** Punctuation bits of a token for the between-token-and-cue features. */
+function punctBits(t: string): number {
+  if (t.length !== 1) return 0
+  if (t === ',') return 2
+  if (t === ':' || t === '—' || t === '–' || t === '-') return 4
+  return QUOTE_CHARS.has(t) ? 8 : 0
+}
+const QUOTE_CHARS = new Set(['"', '“', '”', "'", '‘', '’'])
 
 /** Token features of one unit. */
 function unitFeatures(toks: readonly Tok[], sentStart: Uint8Array, cueType: Uint8Array, inQuote: Uint8Array, ner: Uint8Array): { feats: Int32Array; offs: Int32Array } {
@@ -113,6 +124,33 @@ function unitFeatures(toks: readonly Tok[], sentStart: Uint8Array, cueType: Uint
   for (let i = n - 1; i >= 0; i--) {
     cueR[i] = lastCue
     if (cueType[i]) lastCue = i
+  }
+  // clause structure between the token and its nearest cues: bit 0 a sentence boundary, 1 a comma, 2 a colon
+  // or dash, 3 a quotation mark, 4 (left only) 'that'/'to'/'whether'/'if' right after the cue
+  const betweenL = new Uint8Array(n)
+  const betweenR = new Uint8Array(n)
+  const toEnd = new Int32Array(n)
+  let acc = 0
+  for (let i = 0; i < n; i++) {
+    if (sentStart[i] && i > 0) acc |= 1
+    betweenL[i] = acc
+    if (cueType[i]) {
+      acc = 0
+      const nx = i + 1 < n && !cueType[i + 1] ? toks[i + 1]!.text.toLowerCase() : ''
+      if (COMPLEMENTIZERS.has(nx)) acc |= 16
+    } else acc |= punctBits(toks[i]!.text)
+  }
+  acc = 0
+  let se = n
+  for (let i = n - 1; i >= 0; i--) {
+    betweenR[i] = acc
+    toEnd[i] = se - i - 1
+    if (sentStart[i]) {
+      acc |= 1
+      se = i
+    }
+    if (cueType[i]) acc = 0
+    else acc |= punctBits(toks[i]!.text)
   }
   for (let i = 0; i < n; i++) {
     const hi = h[i]!
@@ -146,9 +184,26 @@ function unitFeatures(toks: readonly Tok[], sentStart: Uint8Array, cueType: Uint
     feats[fp++] = bucket(25, ner[i]!)
     feats[fp++] = bucket(30, dl * 16 + distBucket(sincePos[i]!))
     feats[fp++] = bucket(31, Math.imul(l < 0 ? 0 : h[l]!, 7) ^ q)
+    const bl = betweenL[i]!
+    const br = betweenR[i]!
+    feats[fp++] = bucket(32, (bl * 16 + dl) * 16 + tl)
+    feats[fp++] = bucket(33, (br * 16 + dr) * 16 + tr)
+    feats[fp++] = bucket(34, (bl * 32 + br) * 2 + q)
+    const qe = q ? (i === 0 || !inQuote[i - 1] ? 1 : 0) + (i + 1 >= n || !inQuote[i + 1] ? 2 : 0) : 0
+    feats[fp++] = bucket(35, (qe * 8 + distBucket(toEnd[i]!)) * 8 + distBucket(sincePos[i]!))
+    feats[fp++] = bucket(36, Math.imul(l < 0 ? 0 : h[l]!, 31) ^ dl)
+    feats[fp++] = bucket(37, Math.imul(r < 0 ? 0 : h[r]!, 31) ^ dr)
     offs[i + 1] = fp
   }
   return { feats, offs }
+}
+
+/** Tag stretches holding no lexicon cue too (default of UnitOptions.all). */
+export const ALL_BLOCKS = true
+
+export interface UnitOptions {
+  /** Tag every stretch, not only those holding a lexicon cue (default ALL_BLOCKS). */
+  readonly all?: boolean
 }
 
 /** A lexicon cue found beforehand (the stage passes the ones its rules already looked up). */
@@ -161,7 +216,8 @@ export interface CueSpan extends Span {
  * with their features; `blocks` in text order. `cues` gives the lexicon cues of a stretch when the caller has
  * them (else they are looked up here).
  */
-export function buildUnits(text: string, blocks: readonly Span[], sentences: readonly Span[], mentions: readonly Mention[], quoted: readonly QuotedSpan[], cues?: (start: number, end: number) => readonly CueSpan[]): Unit[] {
+export function buildUnits(text: string, blocks: readonly Span[], sentences: readonly Span[], mentions: readonly Mention[], quoted: readonly QuotedSpan[], cues?: (start: number, end: number) => readonly CueSpan[], opts: UnitOptions = {}): Unit[] {
+  const all = opts.all ?? ALL_BLOCKS
   const units: Unit[] = []
   const sents = [...sentences].sort((a, b) => a.start - b.start)
   let si = 0
@@ -191,7 +247,7 @@ export function buildUnits(text: string, blocks: readonly Span[], sentences: rea
       anyCue = true
     }
     // a stretch without any lexicon cue is not tagged: the tagger finds almost nothing there (measured on PolNeAR dev), and it is most of the cost
-    if (!anyCue) continue
+    if (!anyCue && !all) continue
     // NER: type * 2 + (begin ? 0 : 1), 0 outside
     const ner = new Uint8Array(n)
     while (mi < mentions.length && mentions[mi]!.end <= b.start) mi++
