@@ -38,9 +38,14 @@ const MAX_APPOSITIVE_WORDS = 14
 /** Most words between a model-found source and its cue, besides auxiliaries and adverbs (farther sources were mostly wrong). */
 const MAX_MODEL_SOURCE_GAP = 3
 /**
- * What a model attribution must pass to be kept, and which sentences the tagger reads. Every choice was
- * measured on the held-out slice of PolNeAR train (every 10th article, which the tagger does not learn from);
- * dev was never used to choose. The effects quoted are content-overlap F1 / source accuracy there.
+ * What a model attribution must pass to be kept, and which sentences the tagger reads. The first gate was
+ * tuned on the held-out slice of PolNeAR train (every 10th article, which the tagger does not learn from) for
+ * a tagger that saw only sentences with a lexicon cue; the effects quoted per field are from then. Once the
+ * tagger read every paragraph with clause features, the gate was loosened (whole paragraphs, no margin, cue
+ * heads seen twice in training, sources the checks refuse replaced by the rules' subject of the cue):
+ * held-out slice F1 62.5 -> 64.5 at source 89.0 -> 87.3%, dev 68.7 -> 69.5 at 88.9 -> 88.3%. Dropping the
+ * source checks too gives F1 67.3 but source 83.7% there, under the 85% target; dropping the refused-cue and
+ * content checks gains ~1 point but lets 'thinks about it' and 'commented on the parade' through.
  */
 export interface ModelGate {
   /** The tagger's confidence in its cue (path score lost when the cue is forced out): 0 -> 200 took 6 of ~1000 predictions, P +0.002, F1 unchanged. */
@@ -75,23 +80,37 @@ export interface ModelGate {
   requireSource: boolean
   /** A paragraph whose characters are at least this share inside rule attributions is not tagged (speed). */
   paragraphCovered: number
+  /** A model source the gate turns down is replaced by the subject the rules read for its cue, when there is one. */
+  repairSource: boolean
+  /** Source checks: a lone sentence-initial word, adverb or relative is no source; a passive cue's subject is none; the source sits next to its cue. */
+  sourceChecks: boolean
+  /** A lexicon cue the rules read and turned down stays turned down for the tagger. */
+  refusedCues: boolean
+  /** Content of a cue word outside the lexicon needs this many words. */
+  offLexiconMinWords: number
 }
 export const MODEL_GATE: ModelGate = {
-  minMargin: 200,
-  minCueCount: 0,
+  minMargin: 0,
+  minCueCount: 2,
   offLexiconMargin: 0,
-  strictSource: true,
+  strictSource: false,
   contentChecks: true,
   sharedCue: true,
   speakerSource: false,
   needsThat: false,
-  prefilter: true,
+  prefilter: false,
   window: 0,
-  sentenceCovered: 0.5,
+  sentenceCovered: 1,
   skipCovered: true,
   requireSource: true,
-  paragraphCovered: 0.5,
+  paragraphCovered: 0.7,
+  repairSource: true,
+  sourceChecks: true,
+  refusedCues: true,
+  offLexiconMinWords: 4,
 }
+/** Gate rejections about the model's source, which a source read by the rules may repair. */
+const SOURCE_REJECTIONS = new Set(['no-source', 'source', 'source-gap', 'passive', 'used-cue'])
 /** Words that head a cue in PolNeAR but attribute no words to anyone (hedges and raising verbs: 'seems to be buying time'). */
 const NOT_MODEL_CUES = new Set(['seem', 'seems', 'seemed', 'appear', 'appears', 'appeared', 'look', 'looks', 'looked', 'want', 'wants', 'wanted', 'went', 'to', 'a', 'an', 'the', 's', 'it', 'that', 'that’s', "that's", 'for', 'of', 'on', 'so', 'more', 'like'])
 /** First words of a prepositional phrase: model content starting with one is an adjunct, not what was said ('to' is left out: 'declined to comment'). */
@@ -1004,8 +1023,21 @@ export function attribute(input: AttributeInput): Quote[] {
     }
     const units = buildUnits(text, regions, sents, mentions, quoted, cueSpansIn)
     const overlapsRule = (sp: Span): boolean => taken.some((t) => sp.start < t.end && t.start < sp.end)
-    for (const a of modelAttributions(model, units)) {
-      const why = a.contents.some(overlapsRule) ? 'overlaps-rule' : rejectModel(a, gate)
+    for (const a0 of modelAttributions(model, units)) {
+      let a = a0
+      let why = a.contents.some(overlapsRule) ? 'overlaps-rule' : rejectModel(a, gate)
+      // a source the gate turns down is replaced by the cue's grammatical subject (or a passive cue's 'by' agent) when the rules can read one
+      if (why && gate.repairSource && SOURCE_REJECTIONS.has(why)) {
+        const fixed = ruleSourceOf(a)
+        if (fixed && !(a.source && fixed.start === a.source.start && fixed.end === a.source.end)) {
+          const b: ModelAttribution = { ...a, source: fixed }
+          const why2 = rejectModel(b, gate)
+          if (!why2) {
+            a = b
+            why = null
+          }
+        }
+      }
       input.explainModel?.({ cue: a.cue, ...(a.source ? { source: a.source } : {}), contents: a.contents, margin: a.margin(), rejected: why })
       if (why) continue
       const ref = a.source ? sourceRefAt(a.source) : undefined
@@ -1024,6 +1056,25 @@ export function attribute(input: AttributeInput): Quote[] {
       }
     }
 
+    /** The speaker the rules read for a model cue: a passive cue's 'by' agent, else the subject before the cue or the one right after it ('said X'). */
+    function ruleSourceOf(a: ModelAttribution): Span | undefined {
+      const s = sentenceAt(a.cue.start)
+      const words = scan(s.start, s.end)
+      const cw = scan(a.cue.start, a.cue.end)
+      if (cw.length === 0) return undefined
+      const first = words.findIndex((w) => w.start === cw[0]!.start)
+      const last = words.findIndex((w) => w.start === cw[cw.length - 1]!.start)
+      if (first < 0 || last < 0) return undefined
+      const hi = cueHead(cw)
+      const passive = (hi > 0 && PASSIVE_AUX.has(cw[hi - 1]!.lower)) || (hi === 0 && first > 0 && PASSIVE_AUX.has(words[first - 1]!.lower))
+      if (passive) {
+        const by = words.findIndex((w, i) => i > last && i <= last + 3 && w.lower === 'by')
+        const ref = by > 0 ? subjectAfter(words, by + 1) : null
+        return ref ? { start: ref.start, end: ref.end } : undefined
+      }
+      const ref = subjectBefore(words, first) ?? subjectAfter(words, last + 1)
+      return ref && ref.kind !== 'group' ? { start: ref.start, end: ref.end } : undefined
+    }
     /** Why a model attribution is turned down (null: kept). Each test is a kind of error measured on PolNeAR train's held-out slice. */
     function rejectModel(a: ModelAttribution, g: ModelGate): string | null {
       if (!a.source && g.requireSource) return 'no-source'
@@ -1038,6 +1089,8 @@ export function attribute(input: AttributeInput): Quote[] {
       if (k < 0) return 'cue'
       const c = cueAt(words, k)
       if (!c && (g.minCueCount <= 0 || NOT_MODEL_CUES.has(headWord.lower) || model!.cueCount(headWord.lower) < g.minCueCount)) return 'cue'
+      // a cue word outside the lexicon takes a clause or a longer phrase, not a bare object ('introduced her parents')
+      if (!c && !a.contents.some((x) => scan(x.start, x.end).length >= g.offLexiconMinWords)) return 'short'
       if (cw.some((w) => inRuleCue(w.start))) {
         // '“A,” he admitted at the press conference': a rule already used the cue; its medium is no content of another attribution
         if (!g.sharedCue) return 'used-cue'
@@ -1047,22 +1100,24 @@ export function attribute(input: AttributeInput): Quote[] {
       }
       // a lone sentence-initial word the rules could not read as a speaker ('Experience has shown') stays no speaker
       const sw = a.source ? scan(a.source.start, a.source.end) : []
-      if (a.source && sw.length === 0) return 'source'
-      if (sw.length === 1 && sw[0]!.start === words[0]?.start && !readSpeaker(sctx, sw)) return 'source'
+      if (g.sourceChecks && (a.source && sw.length === 0)) return 'source'
+      if (g.sourceChecks && (sw.length === 1 && sw[0]!.start === words[0]?.start && !readSpeaker(sctx, sw))) return 'source'
       // an adverb or a relative 'that'/'which' alone is no source ('initially saying', 'a piece that noted')
-      if (sw.length === 1 && (isAdverb(sw[0]!) || sw[0]!.lower === 'that' || sw[0]!.lower === 'which')) return 'source'
+      if (g.sourceChecks && (sw.length === 1 && (isAdverb(sw[0]!) || sw[0]!.lower === 'that' || sw[0]!.lower === 'which'))) return 'source'
       // a passive cue's subject is who was spoken of, not the speaker ('Duterte has been called ...')
+      // (its 'by' agent after it is: 'was first reported by The Washington Post')
       const hi = cueHead(cw)
-      if (hi > 0 && PASSIVE_AUX.has(cw[hi - 1]!.lower) && !/ing$/.test(cw[hi]!.lower)) return 'passive'
-      if (hi === 0 && k > 0 && PASSIVE_AUX.has(words[k - 1]!.lower) && !/ing$/.test(cw[0]!.lower)) return 'passive'
+      const agent = !!a.source && a.source.start >= a.cue.end && scan(a.cue.end, a.source.start).map((w) => w.lower).join(' ') === 'by'
+      if (g.sourceChecks && (!agent && hi > 0 && PASSIVE_AUX.has(cw[hi - 1]!.lower) && !/ing$/.test(cw[hi]!.lower))) return 'passive'
+      if (g.sourceChecks && (!agent && hi === 0 && k > 0 && PASSIVE_AUX.has(words[k - 1]!.lower) && !/ing$/.test(cw[0]!.lower))) return 'passive'
       // the source reads as a speaker (a name, pronoun, role or group), not any phrase ('The plan supports ...')
       const ref = a.source ? sourceRefAt(a.source) : undefined
-      if ((g.speakerSource || c?.form.type === 'act') && (!ref || ref.loose)) return 'source'
+      if (g.sourceChecks && ((g.speakerSource || c?.form.type === 'act') && (!ref || ref.loose))) return 'source'
       // a stance held by a bare 'it' is no attribution of words
-      if (c?.form.type === 'act' && ref?.kind === 'pronoun' && ref.head === 'it') return 'source'
+      if (g.sourceChecks && (c?.form.type === 'act' && ref?.kind === 'pronoun' && ref.head === 'it')) return 'source'
       if (a.contents.every((x) => scan(x.start, x.end).filter((w) => w.lower !== 'that').length < MIN_CONTENT_WORDS)) return 'short'
       // a lexicon cue the rules read and turned down ('knows that too', 'has shown that', 'thinks about it') stays turned down
-      if (c && refusedCue(words, c)) return 'refused'
+      if (g.refusedCues && c && refusedCue(words, c)) return 'refused'
       // content is a clause or a quote, not a prepositional phrase ('speculating on a post-Putin era') or a bare name ('research at the “Stockholm Center”')
       const first = a.contents.map((x) => scan(x.start, x.end)).find((x) => x.length > 0)
       if (g.contentChecks && first) {
@@ -1081,11 +1136,11 @@ export function attribute(input: AttributeInput): Quote[] {
         let e = between.length
         while (e > 0 && (BETWEEN_SUBJECT_AND_CUE.has(between[e - 1]!.lower) || isAdverb(between[e - 1]!))) e--
         const rest = between.slice(0, e)
-        if (rest.length > MAX_MODEL_SOURCE_GAP || /[.;:!?]/.test(text.slice(a.source.end, a.cue.start))) return 'source-gap'
-        if (g.strictSource && rest.some((w) => FINITE_AUX.has(w.lower) || BETWEEN_SUBJECT_AND_CUE.has(w.lower) || /^\p{Ll}+ed$/u.test(w.text) || cueAt(rest, rest.indexOf(w)))) return 'source-gap'
+        if (g.sourceChecks && (rest.length > MAX_MODEL_SOURCE_GAP || /[.;:!?]/.test(text.slice(a.source.end, a.cue.start)))) return 'source-gap'
+        if (g.sourceChecks && (g.strictSource && rest.some((w) => FINITE_AUX.has(w.lower) || BETWEEN_SUBJECT_AND_CUE.has(w.lower) || /^\p{Ll}+ed$/u.test(w.text) || cueAt(rest, rest.indexOf(w))))) return 'source-gap'
       } else {
-        const between = scan(a.cue.end, a.source.start)
-        if (between.length > (g.strictSource ? 0 : MAX_MODEL_SOURCE_GAP)) return 'source-gap'
+        const between = scan(a.cue.end, a.source.start).filter((w) => w.lower !== 'by')
+        if (g.sourceChecks && (between.length > (g.strictSource ? 0 : MAX_MODEL_SOURCE_GAP))) return 'source-gap'
       }
       // last, as it costs a second decoding: the tagger's confidence in the cue
       if (a.margin() < g.minMargin || (!c && a.margin() < g.offLexiconMargin)) return 'margin'
