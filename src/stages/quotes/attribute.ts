@@ -856,16 +856,27 @@ export function attribute(input: AttributeInput): Quote[] {
     const qi = words.findIndex((w) => w.start >= q.innerStart)
     if (qi <= 1) return null
     const subj = clauseSubject(words, qi)
-    if (!subj || subj.ref.kind === 'group') return null
-    let v = subj.end
-    while (v < qi && (BETWEEN_SUBJECT_AND_CUE.has(words[v]!.lower) || SUBJECT_ADVERBS.has(words[v]!.lower) || isAdverb(words[v]!))) v++
-    if (v >= qi - 1) return null
+    if (!subj) return null
+    let v0 = subj.end
+    while (v0 < qi && (BETWEEN_SUBJECT_AND_CUE.has(words[v0]!.lower) || SUBJECT_ADVERBS.has(words[v0]!.lower) || isAdverb(words[v0]!))) v0++
+    // the verb: right after the subject, or a speech verb later in the same clause ('outlined his plan and vowed to ...', 'Protesters marching through the streets chanted')
+    const verbLike = (j: number): boolean => {
+      const w = words[j]!
+      return /^\p{Ll}+$/u.test(w.text) && !COPULAS.has(w.lower) && !FINITE_AUX.has(w.lower) && (!!cueAt(words, j) || /(?:ed|es|s)$/.test(w.lower) || NEXT_ACT_PAST.has(w.lower))
+    }
+    let v = -1
+    for (let j = qi - 1; j >= v0; j--) {
+      if (/[,;:.!?()—–]/.test(text.slice(words[j]!.end, q.start))) break
+      if (verbLike(j) && (j === v0 || cueAt(words, j))) {
+        v = j
+        break
+      }
+    }
+    if (v < 0 || /[;:.!?]/.test(text.slice(words[subj.end - 1]!.end, words[v]!.start))) return null
+    if (subj.ref.kind === 'group' && !cueAt(words, v)) return null
     const verb = words[v]!
-    if (!/^\p{Ll}+$/u.test(verb.text) || COPULAS.has(verb.lower) || FINITE_AUX.has(verb.lower)) return null
-    if (!(cueAt(words, v) || /(?:ed|es|s)$/.test(verb.lower) || NEXT_ACT_PAST.has(verb.lower))) return null
-    if (/[,;:.!?()—–]/.test(text.slice(verb.end, q.start))) return null
     if (words.slice(v + 1, qi).some((w) => cueAt(words, words.indexOf(w)) || FINITE_AUX.has(w.lower))) return null
-    const start = words[v + 1]!.start
+    const start = v + 1 === qi ? q.start : words[v + 1]!.start
     let end = q.end
     const after = text.slice(q.end, s.end)
     if (!/[,.;:!?]$/.test(text.slice(q.innerStart, q.innerEnd)) && !/^\s*(?:[,.;:!?—–)-]|$)/.test(after)) {

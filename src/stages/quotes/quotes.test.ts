@@ -316,9 +316,14 @@ const FRAGMENT: [string, [string, string, string] | null][] = [
   ['Intro.\nSchmid openly admires Lukashenko as a “strong leader,” comparing him to others.', ['Schmid', 'admires', 'Lukashenko as a “strong leader,”']],
   ['Intro.\nGerasimov exhorted voters to "stay at home" and said he would not vote.', ['Gerasimov', 'exhorted', 'voters to "stay at home"']],
   ['Intro.\nThe expert vowed to harshly punish “those who break the rules” in the region.', ['The expert', 'vowed', 'to harshly punish “those who break the rules” in the region']],
+  // a speech verb later in the subject's clause: after a coordinated act, after a participle phrase
+  ['Intro.\nThe expert outlined his plan and vowed to punish “those who break the rules.”', ['The expert', 'vowed', 'to punish “those who break the rules.”']],
+  ['Intro.\nProtesters marching through the streets chanted "What curfew?" and kept going.', ['Protesters', 'chanted', '"What curfew?"']],
   ['Intro.\nLukashenko is a “political survivor” in the eyes of many.', null],
   ['Intro.\nSchmid watched “Shark Tank” with friends.', null],
-  ['Intro.\nGerasimov walked onto the stage, chanting “we are here to stay.”', null],
+  // chanting words is saying them (PolNeAR: 'walked onto the stage, chanting “U-S-A!”'); holding a sign is not
+  ['Intro.\nGerasimov walked onto the stage, chanting “we are here to stay.”', ['Gerasimov', 'chanting', '“we are here to stay.”']],
+  ['Intro.\nGerasimov walked onto the stage, holding a sign reading “we are here to stay.”', null],
 ]
 for (const [text, expected] of FRAGMENT) {
   test(`quoted fragment in a verb's object: "${text.slice(7, 55)}"`, () => {
