@@ -1154,7 +1154,7 @@ export function attribute(input: AttributeInput): Quote[] {
         if (g.sourceChecks && (between.length > (g.strictSource ? 0 : MAX_MODEL_SOURCE_GAP))) return 'source-gap'
       }
       // last, as it costs a second decoding: the tagger's confidence in the cue
-      if (a.margin() < g.minMargin || (!c && a.margin() < g.offLexiconMargin)) return 'margin'
+      if ((g.minMargin > 0 && a.margin() < g.minMargin) || (!c && g.offLexiconMargin > 0 && a.margin() < g.offLexiconMargin)) return 'margin'
       return null
     }
     /** A lexicon cue the rules turn down in this sentence ('knows that too', 'has shown that', 'thinks about it', 'rejected an offer'): the tagger may not take it either. */
