@@ -1048,6 +1048,14 @@ export function attribute(input: AttributeInput): Quote[] {
             why = null
           }
         }
+        // words in quotation marks are someone's even when the tagger's speaker is doubtful: kept, speaker unresolved
+        if (why && a.contents.some((c) => /[“”"„«»]|''/.test(text.slice(c.start, c.end)))) {
+          const { source: _dropped, ...rest } = a
+          if (!rejectModel(rest, { ...gate, requireSource: false })) {
+            a = rest
+            why = null
+          }
+        }
       }
       input.explainModel?.({ cue: a.cue, ...(a.source ? { source: a.source } : {}), contents: a.contents, margin: a.margin(), rejected: why })
       if (why) continue
