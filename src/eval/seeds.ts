@@ -105,6 +105,12 @@ export function scoreExport(gold: Gold, x: DossierExport, idByFile: Map<string, 
 
     const quotes = x.quotes.filter((q) => q.article === id)
     predicted += quotes.length
+    // the issue's rule: scare quotes and quoted names (“Wagner Group”, “Mozart”) are not quotes
+    for (const q of quotes) {
+      const words = q.text.replace(/[“”„"«»‘’'.,]/g, ' ').trim().split(/\s+/).filter(Boolean)
+      const nameOnly = words.length > 0 && words.length <= 3 && words.every((w) => /^\p{Lu}/u.test(w))
+      if (nameOnly) check('quotes', `no quoted name reported as a quote`, false, `got ${q.text}`)
+    }
     for (const gq of ga.quotes) {
       goldQuotes++
       const f = fold(gq.fragment)

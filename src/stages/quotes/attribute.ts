@@ -1049,7 +1049,7 @@ export function attribute(input: AttributeInput): Quote[] {
           }
         }
         // words in quotation marks are someone's even when the tagger's speaker is doubtful: kept, speaker unresolved
-        if (why && a.contents.some((c) => /[“”"„«»]|''/.test(text.slice(c.start, c.end)))) {
+        if (why && a.contents.some(quoteLike)) {
           const { source: _dropped, ...rest } = a
           if (!rejectModel(rest, { ...gate, requireSource: false })) {
             a = rest
@@ -1075,6 +1075,13 @@ export function attribute(input: AttributeInput): Quote[] {
       }
     }
 
+    /** Content that is mostly a quotation of some length (not a quoted name or label): at least half its words inside marks, and a sentence's worth of them. */
+    function quoteLike(c: Span): boolean {
+      const all = scan(c.start, c.end)
+      let inside = 0
+      for (const q of quoted) if (q.innerStart < c.end && c.start < q.innerEnd) inside += scan(Math.max(q.innerStart, c.start), Math.min(q.innerEnd, c.end)).length
+      return inside >= MIN_SENTENCE_QUOTE_WORDS && 2 * inside >= all.length
+    }
     /** The speaker the rules read for a model cue: a passive cue's 'by' agent, else the subject before the cue or the one right after it ('said X'). */
     function ruleSourceOf(a: ModelAttribution): Span | undefined {
       const s = sentenceAt(a.cue.start)
@@ -1107,6 +1114,8 @@ export function attribute(input: AttributeInput): Quote[] {
       const k = words.findIndex((w) => w.start === headWord.start)
       if (k < 0) return 'cue'
       const c = cueAt(words, k)
+      // a form of 'be' is no cue ('This was created as an opponent to the “Wagner”')
+      if (COPULAS.has(headWord.lower) || FINITE_AUX.has(headWord.lower)) return 'cue'
       if (!c && (g.minCueCount <= 0 || NOT_MODEL_CUES.has(headWord.lower) || model!.cueCount(headWord.lower) < g.minCueCount)) return 'cue'
       // a cue word outside the lexicon takes a clause or a longer phrase, not a bare object ('introduced her parents')
       if (!c && !a.contents.some((x) => scan(x.start, x.end).length >= g.offLexiconMinWords)) return 'short'
