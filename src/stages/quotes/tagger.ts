@@ -66,11 +66,14 @@ function tokenize(text: string, start: number, end: number): Tok[] {
 }
 
 function bucket(template: number, value: number): number {
-  let h = Math.imul(template + 0x9e3779b1, 0x85ebca6b) ^ value
+  let h = (template < SEEDS.length ? SEEDS[template]! : Math.imul(template + 0x9e3779b1, 0x85ebca6b)) ^ value
   h = Math.imul(h ^ (h >>> 15), 0xc2b2ae35)
   h ^= h >>> 13
   return h & (BUCKETS - 1)
 }
+/** The template part of bucket(), precomputed for the template ids in use. */
+const SEEDS = Int32Array.from({ length: 128 }, (_, t) => Math.imul(t + 0x9e3779b1, 0x85ebca6b))
+const BIAS = bucket(0, 0)
 
 function distBucket(d: number): number {
   return d <= 3 ? d : d <= 6 ? 4 : d <= 12 ? 5 : d <= 25 ? 6 : 7
@@ -84,7 +87,11 @@ function wordHashes(t: Tok): Int32Array {
   if (v) return v
   if (wordCache.size >= WORD_CACHE_MAX) wordCache.clear()
   const lower = t.text.toLowerCase()
-  v = Int32Array.of(strHash(lower), strHash(lower.slice(-3)), strHash(lower.replace(/(?:ing|ed|es|s)$/, '')))
+  const w = strHash(lower)
+  const suffix = strHash(lower.slice(-3))
+  const stem = strHash(lower.replace(/(?:ing|ed|es|s)$/, ''))
+  // [word, suffix, stem, then the buckets of templates 1, 8 and 10, which depend on the word alone]
+  v = Int32Array.of(w, suffix, stem, bucket(1, w), bucket(8, suffix), bucket(10, stem))
   wordCache.set(t.text, v)
   return v
 }
@@ -166,16 +173,17 @@ function unitFeatures(toks: readonly Tok[], sentStart: Uint8Array, cueType: Uint
     const hi = h[i]!
     const prev = i > 0 ? h[i - 1]! : 1
     const next = i + 1 < n ? h[i + 1]! : 2
-    feats[fp++] = bucket(0, 0)
-    feats[fp++] = bucket(1, hi)
+    const wi = wh[i]!
+    feats[fp++] = BIAS
+    feats[fp++] = wi[3]!
     feats[fp++] = bucket(2, prev)
     feats[fp++] = bucket(3, next)
     feats[fp++] = bucket(4, i > 1 ? h[i - 2]! : 1)
     feats[fp++] = bucket(5, i + 2 < n ? h[i + 2]! : 2)
     feats[fp++] = bucket(6, Math.imul(prev, 31) ^ hi)
     feats[fp++] = bucket(7, Math.imul(hi, 31) ^ next)
-    feats[fp++] = bucket(8, wh[i]![1]!)
-    feats[fp++] = bucket(10, wh[i]![2]!)
+    feats[fp++] = wi[4]!
+    feats[fp++] = wi[5]!
     feats[fp++] = bucket(11, cueType[i]!)
     const q = inQuote[i] ? 1 : 0
     feats[fp++] = bucket(16, q)
@@ -642,13 +650,10 @@ export class TaggerModel {
   /** Labels with the scores behind them (for margins): the second pass's when the model has one and `passes` is 2. */
   decode(u: Unit, passes: 1 | 2 = 2): Decoded {
     const scores = this.addScores(u)
-    if (!this.pass2 || passes === 1) {
-      const { labels, score } = bestPath(scores, u.toks.length, this.trans)
-      return { unit: u, scores, labels, score }
-    }
-    const first = viterbi(scores, u.toks.length, this.trans)
+    const one = bestPath(scores, u.toks.length, this.trans)
+    const first = one.labels
     // nothing found by the first pass: the second finds nothing either (measured on PolNeAR dev and the held-out slice)
-    if (first.every((l) => l === 0)) return { unit: u, scores, labels: first, score: 0, trans: this.trans }
+    if (!this.pass2 || passes === 1 || first.every((l) => l === 0)) return { unit: u, scores, labels: first, score: one.score, trans: this.trans }
     const base = this.meta.pass2Base as number[] | undefined
     const s2 = this.pass2.addScores(stackFeatures(u, first), this.pass2.addScores(base ? subsetFeats(u, base) : u))
     const { labels, score } = bestPath(s2, u.toks.length, this.pass2.trans)
