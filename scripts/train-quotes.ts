@@ -1,7 +1,10 @@
 // `npm run train -- quotes [--train dir] [--epochs n] [--out file]`: trains the attribution tagger of quotes.v1
 // (src/stages/quotes/tagger.ts: BIO labels for SOURCE/CUE/CONTENT, averaged structured perceptron + Viterbi) on
-// PolNeAR train only. Every 10th train article (by name) is held out to pick the epoch; dev is never read here
-// (`npm run eval -- quotes` reports it). Deterministic: the unit order is shuffled with a seeded generator.
+// PolNeAR train only, in two passes: the first on the unit features, the second on a share of them plus the
+// first pass's labels (stackFeatures), which on train come from first passes trained on the other folds
+// (jackknife), so they look like test-time labels. Every 10th train article (by name) is held out to pick each
+// pass's epoch; dev is never read here (`npm run eval -- quotes` reports it). Deterministic: the unit order is
+// shuffled with a seeded generator.
 import { AveragedPerceptron, shuffle } from '../src/learn/perceptron.js'
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
@@ -13,7 +16,7 @@ import { tokensStage } from '../src/stages/tokens/index.js'
 import { sentencesStage } from '../src/stages/sentences/index.js'
 import { mentionsStage } from '../src/stages/mentions/index.js'
 import { findQuotedSpans } from '../src/stages/quotes/marks.js'
-import { BUCKET_BITS, buildUnits, cueHead, LABELS, MODEL_PATH, NL, TaggerModel, unitScores, viterbi, type Unit } from '../src/stages/quotes/tagger.js'
+import { BUCKET_BITS, buildUnits, cueHead, LABELS, MODEL_PATH, NL, PASS2_BASE, stackFeatures, subsetFeats, TaggerModel, unitScores, viterbi, type Unit } from '../src/stages/quotes/tagger.js'
 import { scanWords } from '../src/stages/quotes/words.js'
 
 const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..')
@@ -25,6 +28,8 @@ const SEED = 20180507
 const HOLDOUT_EVERY = 10
 /** Cue head words kept in the model with their gold counts (the gate's 'seen often as a cue' test) from this many. */
 const MIN_CUE_WORD_COUNT = 2
+/** Folds of the jackknifed first-pass labels the second pass trains on (so its inputs look like test time): groups of HOLDOUT_EVERY articles by name, round robin. */
+const FOLDS = 5
 
 const LABEL_ID = new Map<string, number>(LABELS.map((l, i) => [l, i]))
 
@@ -41,6 +46,57 @@ function rng(seed: number): () => number {
 interface Example {
   readonly unit: Unit
   readonly gold: Uint8Array
+  /** Jackknife fold of its article (train examples). */
+  readonly fold: number
+}
+
+/** Token features of one training example as the trainer reads them. */
+interface Feats {
+  readonly feats: Int32Array
+  readonly offs: Int32Array
+}
+
+/** A unit's own features followed by its second-pass features, token by token. */
+function joinFeats(a: Feats, b: Feats): Feats {
+  const n = a.offs.length - 1
+  const feats = new Int32Array(a.feats.length + b.feats.length)
+  const offs = new Int32Array(n + 1)
+  let fp = 0
+  for (let t = 0; t < n; t++) {
+    for (let j = a.offs[t]!; j < a.offs[t + 1]!; j++) feats[fp++] = a.feats[j]!
+    for (let j = b.offs[t]!; j < b.offs[t + 1]!; j++) feats[fp++] = b.feats[j]!
+    offs[t + 1] = fp
+  }
+  return { feats, offs }
+}
+
+/**
+ * Averaged perceptron epochs over `train` (seeded order), keeping the epoch that scores best on `held`
+ * (or exactly `epochs` epochs when `fixed`). `feats` gives each example's features.
+ */
+function trainPerceptron(train: readonly Example[], held: readonly Example[], feats: (ex: Example) => Feats, epochs: number, fixed: boolean, log: (s: string) => void): { model: TaggerModel; epoch: number; f1: number } {
+  const p = new AveragedPerceptron(1 << BUCKET_BITS, NL)
+  const order = train.map((_, i) => i)
+  const rand = rng(SEED)
+  const tr = train.map(feats)
+  const hf = fixed ? [] : held.map(feats)
+  let best: { model: TaggerModel; epoch: number; f1: number } | null = null
+  for (let e = 1; e <= epochs; e++) {
+    shuffle(order, rand)
+    let errors = 0
+    for (const k of order) {
+      const f = tr[k]!
+      const g = train[k]!.gold
+      errors += p.update(f.feats, f.offs, g, viterbi(unitScores(f, p.w), g.length, p.trans))
+    }
+    if (fixed && e < epochs) continue
+    const avg = p.average()
+    const model = new TaggerModel(avg.w, avg.trans)
+    const f1 = fixed ? 0 : roleF1(held.map((x) => x.gold), hf.map((f) => viterbi(model.addScores(f), f.offs.length - 1, model.trans)))
+    if (!fixed) log(`  epoch ${e}: ${errors} token errors, held-out role F1 ${f1.toFixed(4)}`)
+    if (!best || f1 > best.f1) best = { model, epoch: e, f1 }
+  }
+  return best!
 }
 
 /** Gold labels for the tokens of each unit: cue over source over content; nested contents go to the innermost. */
@@ -136,40 +192,41 @@ export async function run(args: string[]): Promise<number> {
         const w = ws[cueHead(ws)]
         if (w) cueWords.set(w.lower, (cueWords.get(w.lower) ?? 0) + 1)
       }
-    units.forEach((unit, i) => into.push({ unit, gold: golds[i]! }))
+    const fold = Math.floor(k / HOLDOUT_EVERY) % FOLDS
+    units.forEach((unit, i) => into.push({ unit, gold: golds[i]!, fold }))
   })
   console.log(`quotes tagger: ${files.length} PolNeAR train articles, ${train.length} units to train, ${held.length} held out (${secs()} s)`)
 
-  const p = new AveragedPerceptron(1 << BUCKET_BITS, NL)
-  const order = train.map((_, i) => i)
-  const rand = rng(SEED)
-  const average = (): TaggerModel => {
-    const avg = p.average()
-    return new TaggerModel(avg.w, avg.trans)
+  const log = (x: string): void => console.log(`${x} (${secs()} s)`)
+  log('pass 1')
+  const best = trainPerceptron(train, held, (ex) => ex.unit, maxEpochs, false, log)
+  // Jackknifed first-pass labels on train: each fold tagged by a first pass trained (same epochs) on the others
+  const first = new Map<Example, Uint8Array>()
+  for (let fold = 0; fold < FOLDS; fold++) {
+    const m = trainPerceptron(train.filter((ex) => ex.fold !== fold), [], (ex) => ex.unit, best.epoch, true, log).model
+    for (const ex of train) if (ex.fold === fold) first.set(ex, m.tagFirst(ex.unit))
+    log(`  fold ${fold + 1}/${FOLDS} tagged`)
   }
-  let best: { model: TaggerModel; epoch: number; f1: number } | null = null
-  for (let e = 1; e <= maxEpochs; e++) {
-    shuffle(order, rand)
-    let errors = 0
-    for (const k of order) {
-      const ex = train[k]!
-      errors += p.update(ex.unit.feats, ex.unit.offs, ex.gold, viterbi(unitScores(ex.unit, p.w), ex.gold.length, p.trans))
-    }
-    const avg = average()
-    const f1 = roleF1(held.map((x) => x.gold), held.map((x) => avg.tag(x.unit)))
-    console.log(`  epoch ${e}: ${errors} token errors, held-out role F1 ${f1.toFixed(4)} (${secs()} s)`)
-    if (!best || f1 > best.f1) best = { model: avg, epoch: e, f1 }
-  }
-  if (!best) return 1
-  const model = new TaggerModel(best.model.weights, best.model.trans, {
-    data: 'PolNeAR train (every 10th article held out)',
-    epochs: best.epoch,
-    heldOutRoleF1: Number(best.f1.toFixed(4)),
-    cueWords: Object.fromEntries([...cueWords].filter(([, c]) => c >= MIN_CUE_WORD_COUNT).sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1))),
-  })
+  for (const ex of held) first.set(ex, best.model.tagFirst(ex.unit))
+  log('pass 2')
+  const best2 = trainPerceptron(train, held, (ex) => joinFeats(subsetFeats(ex.unit, PASS2_BASE), stackFeatures(ex.unit, first.get(ex)!)), maxEpochs, false, log)
+  const model = new TaggerModel(
+    best.model.weights,
+    best.model.trans,
+    {
+      data: 'PolNeAR train (every 10th article held out)',
+      epochs: best.epoch,
+      heldOutRoleF1: Number(best.f1.toFixed(4)),
+      pass2Epochs: best2.epoch,
+      pass2Base: PASS2_BASE,
+      pass2HeldOutRoleF1: Number(best2.f1.toFixed(4)),
+      cueWords: Object.fromEntries([...cueWords].filter(([, c]) => c >= MIN_CUE_WORD_COUNT).sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1))),
+    },
+    best2.model,
+  )
   mkdirSync(dirname(outPath), { recursive: true })
   const buf = model.serialize()
   writeFileSync(outPath, buf)
-  console.log(`quotes tagger: best epoch ${best.epoch}, held-out role F1 ${best.f1.toFixed(4)}; wrote ${outPath} (${(buf.length / 1024).toFixed(0)} KiB, ${secs()} s)`)
+  console.log(`quotes tagger: pass 1 epoch ${best.epoch}, held-out role F1 ${best.f1.toFixed(4)}; pass 2 epoch ${best2.epoch}, held-out role F1 ${best2.f1.toFixed(4)}; wrote ${outPath} (${(buf.length / 1024).toFixed(0)} KiB, ${secs()} s)`)
   return 0
 }

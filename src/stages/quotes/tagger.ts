@@ -1,10 +1,12 @@
-// The learned attribution tagger: BIO labels for SOURCE, CUE and CONTENT tokens of a stretch of text (trained
-// on paragraphs; the stage tags only the sentences holding a cue its gate could take), from an averaged
-// structured perceptron over hashed features (scripts/train-quotes.ts trains it on PolNeAR train) and a
-// first-order Viterbi that never opens an I- label without its B-. `modelAttributions` turns the labels into
-// attributions: every content segment goes to the nearest cue of its unit, every cue takes the nearest source
-// segment, and each carries a margin (how much the path score drops when its cue is forced out) as confidence.
-// The rules in attribute.ts stay first; their gate (MODEL_GATE) decides which of these are kept.
+// The learned attribution tagger: BIO labels for SOURCE, CUE and CONTENT tokens of a stretch of text (a
+// paragraph, or a sentence-aligned piece of one; every paragraph by default, UnitOptions.all), from averaged
+// structured perceptrons over hashed features (scripts/train-quotes.ts trains them on PolNeAR train) and a
+// first-order Viterbi that never opens an I- label without its B-. Two passes: the second reads the first's
+// labels over a wider window (stackFeatures; trained on jackknifed first-pass labels). `modelAttributions` turns
+// the labels into attributions: every content segment goes to the nearest cue of its unit (in its sentence
+// first), every cue takes the nearest source segment (likewise), contents of a unit without a cue go to a
+// contentless cue ending the unit before ('X continued:' ¶ '"..."'), and each carries a margin (how much the
+// path score drops when its cue is forced out) as confidence.
 import { existsSync, readFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -48,6 +50,14 @@ export interface Unit {
   /** Hashed feature buckets per token, concatenated; offs[i]..offs[i+1] are token i's. */
   readonly feats: Int32Array
   readonly offs: Int32Array
+  /** Per token: 1 where a sentence starts, the lexicon cue type (0 none), 1 inside a quotation (the second pass reads them). */
+  readonly sentStart?: Uint8Array
+  readonly cueType?: Uint8Array
+  readonly inQuote?: Uint8Array
+  /** Hash of each token's lower-case form. */
+  readonly words?: Int32Array
+  /** The unit starts right where the one before it in the list ends, with only white space between. */
+  readonly follows?: boolean
 }
 
 
@@ -56,11 +66,14 @@ function tokenize(text: string, start: number, end: number): Tok[] {
 }
 
 function bucket(template: number, value: number): number {
-  let h = Math.imul(template + 0x9e3779b1, 0x85ebca6b) ^ value
+  let h = (template < SEEDS.length ? SEEDS[template]! : Math.imul(template + 0x9e3779b1, 0x85ebca6b)) ^ value
   h = Math.imul(h ^ (h >>> 15), 0xc2b2ae35)
   h ^= h >>> 13
   return h & (BUCKETS - 1)
 }
+/** The template part of bucket(), precomputed for the template ids in use. */
+const SEEDS = Int32Array.from({ length: 128 }, (_, t) => Math.imul(t + 0x9e3779b1, 0x85ebca6b))
+const BIAS = bucket(0, 0)
 
 function distBucket(d: number): number {
   return d <= 3 ? d : d <= 6 ? 4 : d <= 12 ? 5 : d <= 25 ? 6 : 7
@@ -74,7 +87,11 @@ function wordHashes(t: Tok): Int32Array {
   if (v) return v
   if (wordCache.size >= WORD_CACHE_MAX) wordCache.clear()
   const lower = t.text.toLowerCase()
-  v = Int32Array.of(strHash(lower), strHash(lower.slice(-3)), strHash(lower.replace(/(?:ing|ed|es|s)$/, '')))
+  const w = strHash(lower)
+  const suffix = strHash(lower.slice(-3))
+  const stem = strHash(lower.replace(/(?:ing|ed|es|s)$/, ''))
+  // [word, suffix, stem, then the buckets of templates 1, 8 and 10, which depend on the word alone]
+  v = Int32Array.of(w, suffix, stem, bucket(1, w), bucket(8, suffix), bucket(10, stem))
   wordCache.set(t.text, v)
   return v
 }
@@ -87,7 +104,7 @@ const NER_TYPES = ['PER', 'ORG', 'LOC', 'MISC']
  * quotation marks, sentence position, NER bigrams and NER x cue distance, marks next to the token and the
  * paragraph-start flag did not pay and were cut (fewer lookups per token). Ids are hash seeds: keep them.
  */
-const TEMPLATES = 27
+const TEMPLATES = 29
 
 /** Words that open a clause right after a cue ('said that', 'asked whether', 'urged them to'). */
 const COMPLEMENTIZERS = new Set(['that', 'to', 'whether', 'if'])
@@ -101,10 +118,10 @@ function punctBits(t: string): number {
 const QUOTE_CHARS = new Set(['"', '“', '”', "'", '‘', '’'])
 
 /** Token features of one unit. */
-function unitFeatures(toks: readonly Tok[], sentStart: Uint8Array, cueType: Uint8Array, inQuote: Uint8Array, ner: Uint8Array): { feats: Int32Array; offs: Int32Array } {
+function unitFeatures(toks: readonly Tok[], sentStart: Uint8Array, cueType: Uint8Array, inQuote: Uint8Array, ner: Uint8Array, ctx: number): { feats: Int32Array; offs: Int32Array; words: Int32Array } {
   const n = toks.length
   const wh = toks.map(wordHashes)
-  const h = wh.map((x) => x[0]!)
+  const h = Int32Array.from(wh, (x) => x[0]!)
   const feats = new Int32Array(n * TEMPLATES)
   const offs = new Int32Array(n + 1)
   let fp = 0
@@ -156,16 +173,17 @@ function unitFeatures(toks: readonly Tok[], sentStart: Uint8Array, cueType: Uint
     const hi = h[i]!
     const prev = i > 0 ? h[i - 1]! : 1
     const next = i + 1 < n ? h[i + 1]! : 2
-    feats[fp++] = bucket(0, 0)
-    feats[fp++] = bucket(1, hi)
+    const wi = wh[i]!
+    feats[fp++] = BIAS
+    feats[fp++] = wi[3]!
     feats[fp++] = bucket(2, prev)
     feats[fp++] = bucket(3, next)
     feats[fp++] = bucket(4, i > 1 ? h[i - 2]! : 1)
     feats[fp++] = bucket(5, i + 2 < n ? h[i + 2]! : 2)
     feats[fp++] = bucket(6, Math.imul(prev, 31) ^ hi)
     feats[fp++] = bucket(7, Math.imul(hi, 31) ^ next)
-    feats[fp++] = bucket(8, wh[i]![1]!)
-    feats[fp++] = bucket(10, wh[i]![2]!)
+    feats[fp++] = wi[4]!
+    feats[fp++] = wi[5]!
     feats[fp++] = bucket(11, cueType[i]!)
     const q = inQuote[i] ? 1 : 0
     feats[fp++] = bucket(16, q)
@@ -193,9 +211,11 @@ function unitFeatures(toks: readonly Tok[], sentStart: Uint8Array, cueType: Uint
     feats[fp++] = bucket(35, (qe * 8 + distBucket(toEnd[i]!)) * 8 + distBucket(sincePos[i]!))
     feats[fp++] = bucket(36, Math.imul(l < 0 ? 0 : h[l]!, 31) ^ dl)
     feats[fp++] = bucket(37, Math.imul(r < 0 ? 0 : h[r]!, 31) ^ dr)
+    feats[fp++] = bucket(38, (ctx * 4 + inQuote[i]!) * 8 + distBucket(i))
+    feats[fp++] = bucket(39, (ctx * 4 + inQuote[i]!) * 16 + (bl & 1) * 8 + tl)
     offs[i + 1] = fp
   }
-  return { feats, offs }
+  return { feats, offs, words: h }
 }
 
 /** Tag stretches holding no lexicon cue too (default of UnitOptions.all). */
@@ -204,6 +224,117 @@ export const ALL_BLOCKS = true
 export interface UnitOptions {
   /** Tag every stretch, not only those holding a lexicon cue (default ALL_BLOCKS). */
   readonly all?: boolean
+}
+
+/**
+ * Positions (in unitFeatures' order) of the first-pass templates the second pass reads besides its own: bias,
+ * word, previous, next, the two word bigrams, cue type, inside a quotation, NER. The full set measured the
+ * same on PolNeAR dev and the held-out slice (tag-only F1 73.2 / 69.3 against 73.5 / 68.9) at twice the cost.
+ */
+export const PASS2_BASE: readonly number[] = [0, 1, 2, 3, 6, 7, 10, 11, 18]
+
+/** The first-pass features of a unit at template positions `keep` (the second pass's share of them). */
+export function subsetFeats(u: { readonly feats: Int32Array; readonly offs: Int32Array }, keep: readonly number[]): { feats: Int32Array; offs: Int32Array } {
+  const n = u.offs.length - 1
+  const k = keep.length
+  const feats = new Int32Array(n * k)
+  const offs = new Int32Array(n + 1)
+  let fp = 0
+  for (let t = 0; t < n; t++) {
+    const o = u.offs[t]!
+    for (let j = 0; j < k; j++) feats[fp++] = u.feats[o + keep[j]!]!
+    offs[t + 1] = fp
+  }
+  return { feats, offs }
+}
+
+/** Role of a label id: 0 O, 1 SRC, 2 CUE, 3 CON. */
+const ROLE = Uint8Array.from(LABELS, (l) => (l === 'O' ? 0 : l.endsWith('SRC') ? 1 : l.endsWith('CUE') ? 2 : 3))
+/** Feature templates of the second pass over the first pass's labels (besides the first pass's own). */
+export const STACK_TEMPLATES = 12
+
+/**
+ * Second-pass features of a unit from the first pass's labels over a wider window: the label itself and
+ * its neighbours, the roles seen 3..6 tokens away, the nearest predicted cue each side (distance, word),
+ * the roles predicted earlier / later in the sentence, whether the token's predicted content span opened at
+ * a quotation mark, and the role at the sentence start.
+ */
+export function stackFeatures(u: Unit, labels: Uint8Array): { feats: Int32Array; offs: Int32Array } {
+  const n = u.toks.length
+  const S = STACK_TEMPLATES
+  const feats = new Int32Array(n * S)
+  const offs = new Int32Array(n + 1)
+  const sentStart = u.sentStart ?? new Uint8Array(n)
+  const inQuote = u.inQuote ?? new Uint8Array(n)
+  const role = (i: number): number => (i < 0 || i >= n ? 4 : ROLE[labels[i]!]!)
+  const words = u.words ?? Int32Array.from(u.toks, (t) => wordHashes(t)[0]!)
+  // nearest predicted cue token left/right, roles seen before/after in the sentence, sentence-start role,
+  // and whether the content span holding the token opened at (or right after) a quotation mark
+  const cueL = new Int32Array(n).fill(-1)
+  const cueR = new Int32Array(n).fill(-1)
+  const before = new Uint8Array(n)
+  const after = new Uint8Array(n)
+  const startRole = new Uint8Array(n)
+  const conQuote = new Uint8Array(n)
+  let last = -1
+  let mask = 0
+  let sr = 0
+  let cq = 0
+  for (let i = 0; i < n; i++) {
+    if (sentStart[i]) {
+      mask = 0
+      sr = role(i)
+    }
+    cueL[i] = last
+    before[i] = mask
+    startRole[i] = sr
+    const r = role(i)
+    if (r === 2) last = i
+    mask |= 1 << r
+    if (r === 3 && LABELS[labels[i]!]![0] === 'B') cq = (QUOTE_CHARS.has(u.toks[i]!.text) || (i > 0 && QUOTE_CHARS.has(u.toks[i - 1]!.text)) ? 2 : 1) + (inQuote[i] ? 2 : 0)
+    else if (r !== 3) cq = 0
+    conQuote[i] = cq
+  }
+  last = -1
+  mask = 0
+  for (let i = n - 1; i >= 0; i--) {
+    cueR[i] = last
+    after[i] = mask
+    const r = role(i)
+    if (r === 2) last = i
+    mask |= 1 << r
+    if (sentStart[i]) mask = 0
+  }
+  let fp = 0
+  for (let i = 0; i < n; i++) {
+    const r = role(i)
+    const li = labels[i]!
+    const hi = words[i]!
+    let farL = 0
+    let farR = 0
+    for (let d = 3; d <= 6; d++) {
+      farL |= 1 << role(i - d)
+      farR |= 1 << role(i + d)
+    }
+    const l = cueL[i]!
+    const rr = cueR[i]!
+    const dl = l < 0 ? 8 : distBucket(i - l)
+    const dr = rr < 0 ? 8 : distBucket(rr - i)
+    feats[fp++] = bucket(100, li)
+    feats[fp++] = bucket(101, ((i > 0 ? labels[i - 1]! : 7) * 8 + li) * 8 + (i + 1 < n ? labels[i + 1]! : 7))
+    feats[fp++] = bucket(102, (((role(i - 2) * 5 + role(i - 1)) * 5 + r) * 5 + role(i + 1)) * 5 + role(i + 2))
+    feats[fp++] = bucket(103, (farL * 32 + farR) * 4 + r)
+    feats[fp++] = bucket(104, (dl * 16 + dr) * 4 + r)
+    feats[fp++] = bucket(105, Math.imul(l < 0 ? 0 : words[l]!, 31) ^ (dl * 4 + r))
+    feats[fp++] = bucket(106, Math.imul(rr < 0 ? 0 : words[rr]!, 31) ^ (dr * 4 + r))
+    feats[fp++] = bucket(107, (before[i]! * 32 + after[i]!) * 4 + r)
+    feats[fp++] = bucket(108, (conQuote[i]! * 2 + (inQuote[i] ? 1 : 0)) * 4 + r)
+    feats[fp++] = bucket(109, (startRole[i]! * 4 + r) * 2 + sentStart[i]!)
+    feats[fp++] = bucket(110, Math.imul(hi, 31) ^ li)
+    feats[fp++] = bucket(111, ((u.cueType?.[i] ?? 0) * 8 + li) * 2 + (inQuote[i] ? 1 : 0))
+    offs[i + 1] = fp
+  }
+  return { feats, offs }
 }
 
 /** A lexicon cue found beforehand (the stage passes the ones its rules already looked up). */
@@ -266,6 +397,7 @@ export function buildUnits(text: string, blocks: readonly Span[], sentences: rea
       while (v0 < n && toks[v0]!.start < q.innerStart) v0++
       for (let u = v0; u < n && toks[u]!.end <= q.innerEnd; u++) inQuote[u] = 1
     }
+    const ctx = paragraphContext(text, bi > 0 ? blocks[bi - 1] : undefined, blocks[bi + 1])
     // chunk long paragraphs at sentence starts
     let from = 0
     while (from < n) {
@@ -276,13 +408,38 @@ export function buildUnits(text: string, blocks: readonly Span[], sentences: rea
         if (cut > from + 1) to = cut
       }
       const part = from === 0 && to === n ? toks : toks.slice(from, to)
-      const { feats, offs } = unitFeatures(part, sentStart.subarray(from, to), cueType.subarray(from, to), inQuote.subarray(from, to), ner.subarray(from, to))
-      units.push({ toks: part, feats, offs })
+      const { feats, offs, words } = unitFeatures(part, sentStart.subarray(from, to), cueType.subarray(from, to), inQuote.subarray(from, to), ner.subarray(from, to), ctx)
+      const prevTok = units[units.length - 1]?.toks.at(-1)
+      const follows = !!prevTok && /^\s*$/.test(text.slice(prevTok.end, part[0]!.start))
+      units.push({ toks: part, feats, offs, words, follows, sentStart: sentStart.slice(from, to), cueType: cueType.slice(from, to), inQuote: inQuote.slice(from, to) })
       from = to
     }
   }
   return units
 }
+
+/**
+ * What the neighbouring paragraphs say about this one: (previous paragraph: 0 none, 1 ends in a colon, 2 ends
+ * in a closing quotation mark, 3 other) * 3 + (next paragraph: 0 none, 1 opens with a quotation mark, 2 other).
+ */
+function paragraphContext(text: string, prev: Span | undefined, next: Span | undefined): number {
+  let p = 0
+  if (prev) {
+    let e = prev.end
+    while (e > prev.start && /\s/.test(text[e - 1]!)) e--
+    const c = text[e - 1] ?? ''
+    p = c === ':' ? 1 : CLOSING_MARKS.has(c) ? 2 : 3
+  }
+  let x = 0
+  if (next) {
+    let b = next.start
+    while (b < next.end && /\s/.test(text[b]!)) b++
+    x = OPENING_MARKS.has(text[b] ?? '') ? 1 : 2
+  }
+  return p * 3 + x
+}
+const CLOSING_MARKS = new Set(['"', '”', '’', "'", '»'])
+const OPENING_MARKS = new Set(['"', '“', '‘', "'", '«', '„'])
 
 /** The lexicon cues of text[start, end). */
 export function lexiconCues(text: string, start: number, end: number): CueSpan[] {
@@ -308,38 +465,68 @@ export function viterbi(scores: Float32Array | Float64Array, n: number, trans: F
   return bestPath(scores, n, trans).labels
 }
 
-/** For each label, the labels that may precede it (I-X only after B-X or I-X). */
-const PREV: readonly Int8Array[] = Array.from({ length: NL }, (_, y) => Int8Array.from(Array.from({ length: NL }, (_, p) => p).filter((p) => ALLOWED[p * NL + y])))
 
-/** Best labels and their path score. */
+/** Viterbi work space, grown as needed (decoding is synchronous, so one per process). */
+let delta = new Float64Array(0)
+let back = new Uint8Array(0)
+
+/**
+ * Best labels and their path score. Unrolled for the label set: O, B-SRC, B-CUE and B-CON may follow any
+ * label; I-X only B-X or I-X (ALLOWED).
+ */
 export function bestPath(scores: Float32Array | Float64Array, n: number, trans: Float32Array | Float64Array): { labels: Uint8Array; score: number } {
   const out = new Uint8Array(n)
   if (n === 0) return { labels: out, score: 0 }
-  const delta = new Float64Array(n * NL)
-  const back = new Uint8Array(n * NL)
-  for (let y = 0; y < NL; y++) delta[y] = ALLOWED[NL * NL + y] ? scores[y]! + trans[NL * NL + y]! : NEG
+  if (delta.length < n * NL) {
+    delta = new Float64Array(n * NL * 2)
+    back = new Uint8Array(n * NL * 2)
+  }
+  const d = delta
+  for (let y = 0; y < NL; y++) d[y] = ALLOWED[NL * NL + y] ? scores[y]! + trans[NL * NL + y]! : NEG
+  // transitions into the labels any label may precede (O, B-SRC, B-CUE, B-CON), read once
+  const tr = OPEN_TRANS
+  for (let p = 0; p < NL; p++) for (let k = 0; k < 4; k++) tr[p * 4 + k] = trans[p * NL + OPEN[k]!]!
+  const bs = trans[1 * NL + 2]!, ss = trans[2 * NL + 2]!, bc = trans[3 * NL + 4]!, cc = trans[4 * NL + 4]!, bn = trans[5 * NL + 6]!, nn = trans[6 * NL + 6]!
   for (let t = 1; t < n; t++) {
-    const prevBase = (t - 1) * NL
+    const pb = (t - 1) * NL
     const base = t * NL
-    for (let y = 0; y < NL; y++) {
-      const ps = PREV[y]!
-      let arg = ps[0]!
-      let best = delta[prevBase + arg]! + trans[arg * NL + y]!
-      for (let k = 1; k < ps.length; k++) {
-        const p = ps[k]!
-        const v = delta[prevBase + p]! + trans[p * NL + y]!
-        if (v > best) {
-          best = v
-          arg = p
-        }
-      }
-      delta[base + y] = best + scores[base + y]!
+    const d0 = d[pb]!, d1 = d[pb + 1]!, d2 = d[pb + 2]!, d3 = d[pb + 3]!, d4 = d[pb + 4]!, d5 = d[pb + 5]!, d6 = d[pb + 6]!
+    for (let k = 0; k < 4; k++) {
+      let arg = 0
+      let best = d0 + tr[k]!
+      let v = d1 + tr[4 + k]!
+      if (v > best) ((best = v), (arg = 1))
+      v = d2 + tr[8 + k]!
+      if (v > best) ((best = v), (arg = 2))
+      v = d3 + tr[12 + k]!
+      if (v > best) ((best = v), (arg = 3))
+      v = d4 + tr[16 + k]!
+      if (v > best) ((best = v), (arg = 4))
+      v = d5 + tr[20 + k]!
+      if (v > best) ((best = v), (arg = 5))
+      v = d6 + tr[24 + k]!
+      if (v > best) ((best = v), (arg = 6))
+      const y = OPEN[k]!
+      d[base + y] = best + scores[base + y]!
       back[base + y] = arg
     }
+    // I-X after B-X or I-X
+    let vb = d1 + bs
+    let vi = d2 + ss
+    if (vi > vb) ((d[base + 2] = vi + scores[base + 2]!), (back[base + 2] = 2))
+    else ((d[base + 2] = vb + scores[base + 2]!), (back[base + 2] = 1))
+    vb = d3 + bc
+    vi = d4 + cc
+    if (vi > vb) ((d[base + 4] = vi + scores[base + 4]!), (back[base + 4] = 4))
+    else ((d[base + 4] = vb + scores[base + 4]!), (back[base + 4] = 3))
+    vb = d5 + bn
+    vi = d6 + nn
+    if (vi > vb) ((d[base + 6] = vi + scores[base + 6]!), (back[base + 6] = 6))
+    else ((d[base + 6] = vb + scores[base + 6]!), (back[base + 6] = 5))
   }
   let best = NEG
   for (let y = 0; y < NL; y++) {
-    const v = delta[(n - 1) * NL + y]!
+    const v = d[(n - 1) * NL + y]!
     if (v > best) {
       best = v
       out[n - 1] = y
@@ -348,6 +535,10 @@ export function bestPath(scores: Float32Array | Float64Array, n: number, trans: 
   for (let t = n - 1; t > 0; t--) out[t - 1] = back[t * NL + out[t]!]!
   return { labels: out, score: best }
 }
+const OPEN = Uint8Array.of(0, 1, 3, 5)
+const OPEN_TRANS = new Float64Array(NL * 4)
+// the unrolled decoder relies on this label layout
+if (LABELS.join() !== 'O,B-SRC,I-SRC,B-CUE,I-CUE,B-CON,I-CON') throw new Error('bestPath expects O, then B-/I- pairs')
 
 /**
  * How much the model prefers its reading over the best one with tokens [from, to) all outside any
@@ -366,9 +557,9 @@ const ROW = 8
  * Label scores of a unit under the padded integer weights (BUCKETS * ROW int16, as stored; times `scale` they
  * are the model's weights): the inference path. Half the memory of floats, so more of it stays in cache.
  */
-function unitScoresPadded(u: Unit, w: Int16Array, scale: number): Float64Array {
-  const n = u.toks.length
-  const scores = new Float64Array(n * NL)
+function unitScoresPadded(u: { readonly feats: Int32Array; readonly offs: Int32Array }, w: Int16Array, scale: number, into?: Float64Array): Float64Array {
+  const n = u.offs.length - 1
+  const scores = into ?? new Float64Array(n * NL)
   const feats = u.feats
   const offs = u.offs
   for (let t = 0; t < n; t++) {
@@ -390,20 +581,20 @@ function unitScoresPadded(u: Unit, w: Int16Array, scale: number): Float64Array {
       a6 += w[r + 6]!
     }
     const b = t * NL
-    scores[b] = a0 * scale
-    scores[b + 1] = a1 * scale
-    scores[b + 2] = a2 * scale
-    scores[b + 3] = a3 * scale
-    scores[b + 4] = a4 * scale
-    scores[b + 5] = a5 * scale
-    scores[b + 6] = a6 * scale
+    scores[b]! += a0 * scale
+    scores[b + 1]! += a1 * scale
+    scores[b + 2]! += a2 * scale
+    scores[b + 3]! += a3 * scale
+    scores[b + 4]! += a4 * scale
+    scores[b + 5]! += a5 * scale
+    scores[b + 6]! += a6 * scale
   }
   return scores
 }
 
 /** Label scores of a unit under weights `w` (BUCKETS * NL). */
-export function unitScores(u: Unit, w: Float32Array | Float64Array): Float64Array {
-  const n = u.toks.length
+export function unitScores(u: { readonly feats: Int32Array; readonly offs: Int32Array }, w: Float32Array | Float64Array): Float64Array {
+  const n = u.offs.length - 1
   const scores = new Float64Array(n * NL)
   for (let t = 0; t < n; t++) {
     const base = t * NL
@@ -423,6 +614,8 @@ export class TaggerModel {
     readonly weights: Float32Array,
     readonly trans: Float32Array,
     readonly meta: Record<string, unknown> = {},
+    /** The second pass: reads the unit's features and stackFeatures of this model's labels. */
+    readonly pass2?: TaggerModel,
   ) {}
 
   /** The weights as int16 rows of ROW (the stored quantisation; exact for a loaded model). */
@@ -440,17 +633,31 @@ export class TaggerModel {
     return this.padded
   }
 
-  tag(u: Unit): Uint8Array {
-    const w = this.rows()
-    return viterbi(unitScoresPadded(u, w, this.step), u.toks.length, this.trans)
+  /** This model's own labels (the first pass alone). */
+  tagFirst(u: Unit): Uint8Array {
+    return viterbi(unitScoresPadded(u, this.rows(), this.step), u.toks.length, this.trans)
   }
 
-  /** Labels with the scores behind them (for margins). */
-  decode(u: Unit): Decoded {
-    const w = this.rows()
-    const scores = unitScoresPadded(u, w, this.step)
-    const { labels, score } = bestPath(scores, u.toks.length, this.trans)
-    return { unit: u, scores, labels, score }
+  /** Label scores of features `f` under this model's weights, added into `into`. */
+  addScores(f: { readonly feats: Int32Array; readonly offs: Int32Array }, into?: Float64Array): Float64Array {
+    return unitScoresPadded(f, this.rows(), this.step, into)
+  }
+
+  tag(u: Unit): Uint8Array {
+    return this.decode(u).labels
+  }
+
+  /** Labels with the scores behind them (for margins): the second pass's when the model has one and `passes` is 2. */
+  decode(u: Unit, passes: 1 | 2 = 2): Decoded {
+    const scores = this.addScores(u)
+    const one = bestPath(scores, u.toks.length, this.trans)
+    const first = one.labels
+    // nothing found by the first pass: the second finds nothing either (measured on PolNeAR dev and the held-out slice)
+    if (!this.pass2 || passes === 1 || first.every((l) => l === 0)) return { unit: u, scores, labels: first, score: one.score, trans: this.trans }
+    const base = this.meta.pass2Base as number[] | undefined
+    const s2 = this.pass2.addScores(stackFeatures(u, first), this.pass2.addScores(base ? subsetFeats(u, base) : u))
+    const { labels, score } = bestPath(s2, u.toks.length, this.pass2.trans)
+    return { unit: u, scores: s2, labels, score, trans: this.pass2.trans }
   }
 
   /** How often `word` (lower case) headed a gold cue in the training data (0 when the model carries no counts). */
@@ -459,48 +666,64 @@ export class TaggerModel {
     return c && Object.hasOwn(c, word) ? c[word]! : 0
   }
 
-  /** gzip of: header length, JSON header, then for each non-zero bucket its index (uint32) and NL int16 weights. */
+  /** gzip of: header length, JSON header, then for each non-zero bucket its index (uint32) and NL int16 weights; the second pass's buckets after (header.pass2). */
   serialize(): Buffer {
-    let max = 0
-    for (const v of this.weights) max = Math.max(max, Math.abs(v))
-    for (const v of this.trans) max = Math.max(max, Math.abs(v))
-    const scale = max > 0 ? QUANT_MAX / max : 1
-    const idx: number[] = []
-    const vals: number[] = []
-    for (let b = 0; b < BUCKETS; b++) {
-      const row: number[] = []
-      let any = false
-      for (let y = 0; y < NL; y++) {
-        const q = Math.round(this.weights[b * NL + y]! * scale)
-        row.push(q)
-        if (q !== 0) any = true
-      }
-      if (!any) continue
-      idx.push(b)
-      vals.push(...row)
-    }
-    const header = Buffer.from(JSON.stringify({ ...this.meta, labels: LABELS, bucketBits: BUCKET_BITS, scale, trans: Array.from(this.trans, (v) => Math.round(v * scale)), n: idx.length }), 'utf8')
+    const one = quantise(this.weights, this.trans)
+    const two = this.pass2 ? quantise(this.pass2.weights, this.pass2.trans) : undefined
+    const header = Buffer.from(
+      JSON.stringify({ ...this.meta, labels: LABELS, bucketBits: BUCKET_BITS, scale: one.scale, trans: one.trans, n: one.n, ...(two ? { pass2: { scale: two.scale, trans: two.trans, n: two.n } } : {}) }),
+      'utf8',
+    )
     const len = Buffer.alloc(4)
     len.writeUInt32LE(header.length, 0)
-    const keys = Uint32Array.from(idx)
-    const body = Int16Array.from(vals)
-    return gzipSync(Buffer.concat([len, header, Buffer.from(keys.buffer), Buffer.from(body.buffer)]), { level: 9 })
+    return gzipSync(Buffer.concat([len, header, ...one.body, ...(two ? two.body : [])]), { level: 9 })
   }
 
   static deserialize(buf: Buffer): TaggerModel {
     const raw = gunzipSync(buf)
     const hl = raw.readUInt32LE(0)
-    const header = JSON.parse(raw.subarray(4, 4 + hl).toString('utf8')) as { labels: string[]; bucketBits: number; scale: number; trans: number[]; n: number }
+    type Table = { scale: number; trans: number[]; n: number }
+    const header = JSON.parse(raw.subarray(4, 4 + hl).toString('utf8')) as Table & { labels: string[]; bucketBits: number; pass2?: Table }
     if (header.bucketBits !== BUCKET_BITS || header.labels.join() !== LABELS.join()) throw new Error('quotes tagger model does not match the code (labels or buckets)')
-    const keyBytes = raw.subarray(4 + hl, 4 + hl + header.n * 4)
-    const keys = new Uint32Array(keyBytes.buffer.slice(keyBytes.byteOffset, keyBytes.byteOffset + keyBytes.byteLength))
-    const bodyBytes = raw.subarray(4 + hl + header.n * 4, 4 + hl + header.n * 4 + header.n * NL * 2)
-    const body = new Int16Array(bodyBytes.buffer.slice(bodyBytes.byteOffset, bodyBytes.byteOffset + bodyBytes.byteLength))
-    const inv = 1 / header.scale
-    const weights = new Float32Array(BUCKETS * NL)
-    for (let k = 0; k < keys.length; k++) for (let y = 0; y < NL; y++) weights[keys[k]! * NL + y] = body[k * NL + y]! * inv
-    return new TaggerModel(weights, Float32Array.from(header.trans, (v) => v * inv), header)
+    const read = (t: Table, at: number): { weights: Float32Array; trans: Float32Array; end: number } => {
+      const keyBytes = raw.subarray(at, at + t.n * 4)
+      const keys = new Uint32Array(keyBytes.buffer.slice(keyBytes.byteOffset, keyBytes.byteOffset + keyBytes.byteLength))
+      const bodyBytes = raw.subarray(at + t.n * 4, at + t.n * 4 + t.n * NL * 2)
+      const body = new Int16Array(bodyBytes.buffer.slice(bodyBytes.byteOffset, bodyBytes.byteOffset + bodyBytes.byteLength))
+      const inv = 1 / t.scale
+      const weights = new Float32Array(BUCKETS * NL)
+      for (let k = 0; k < keys.length; k++) for (let y = 0; y < NL; y++) weights[keys[k]! * NL + y] = body[k * NL + y]! * inv
+      return { weights, trans: Float32Array.from(t.trans, (v) => v * inv), end: at + t.n * 4 + t.n * NL * 2 }
+    }
+    const one = read(header, 4 + hl)
+    const two = header.pass2 ? read(header.pass2, one.end) : undefined
+    return new TaggerModel(one.weights, one.trans, header, two ? new TaggerModel(two.weights, two.trans, { scale: header.pass2!.scale }) : undefined)
   }
+}
+
+/** Quantised non-zero rows of a weight table: [bucket indices (uint32), their NL int16 weights], with the scale and the quantised transitions. */
+function quantise(weights: Float32Array, transF: Float32Array): { scale: number; trans: number[]; n: number; body: Buffer[] } {
+  let max = 0
+  for (const v of weights) max = Math.max(max, Math.abs(v))
+  for (const v of transF) max = Math.max(max, Math.abs(v))
+  const scale = max > 0 ? QUANT_MAX / max : 1
+  const idx: number[] = []
+  const vals: number[] = []
+  for (let b = 0; b < BUCKETS; b++) {
+    const row: number[] = []
+    let any = false
+    for (let y = 0; y < NL; y++) {
+      const q = Math.round(weights[b * NL + y]! * scale)
+      row.push(q)
+      if (q !== 0) any = true
+    }
+    if (!any) continue
+    idx.push(b)
+    vals.push(...row)
+  }
+  const keys = Uint32Array.from(idx)
+  const body = Int16Array.from(vals)
+  return { scale, trans: Array.from(transF, (v) => Math.round(v * scale)), n: idx.length, body: [Buffer.from(keys.buffer), Buffer.from(body.buffer)] }
 }
 
 let loaded: TaggerModel | null | undefined
@@ -533,6 +756,8 @@ export interface Decoded {
   readonly scores: Float64Array
   readonly labels: Uint8Array
   readonly score: number
+  /** The transitions the labels were decoded under (the second pass's when there is one). */
+  readonly trans?: Float32Array | Float64Array
 }
 
 export interface ModelAttribution {
@@ -543,14 +768,30 @@ export interface ModelAttribution {
   margin(): number
 }
 
-/** Attributions of one tagged unit: contents to the nearest cue, each cue the nearest source. */
+/** Extra distance, in tokens, of a segment per sentence boundary between it and a cue (pairing contents and sources with cues). */
+const SENTENCE_GAP = 100
+
+/** Attributions of one tagged unit: contents to the nearest cue (in the same sentence first), each cue the nearest source. */
 export function unitAttributions(d: Decoded, trans: Float32Array | Float64Array): ModelAttribution[] {
+  return unitParts(d, trans).atts.filter((a) => a.contents.length > 0)
+}
+
+/** A unit's cues with their contents (empty for a cue without any) and sources; `orphans`: contents of a unit without a cue. */
+function unitParts(d: Decoded, trans: Float32Array | Float64Array): { atts: (ModelAttribution & { contents: Span[] })[]; orphans: Span[] } {
   const u = d.unit
   const segs = segments(d.labels)
   const cues = segs.filter((s) => s[0] === 'CUE')
-  if (cues.length === 0) return []
+  const span = (s: [string, number, number]): Span => ({ start: u.toks[s[1]]!.start, end: u.toks[s[2] - 1]!.end })
+  if (cues.length === 0) return { atts: [], orphans: segs.filter((s) => s[0] === 'CON').map(span) }
   const srcs = segs.filter((s) => s[0] === 'SRC')
-  const gap = (a: [string, number, number], b: [string, number, number]): number => (a[2] <= b[1] ? b[1] - a[2] : a[1] >= b[2] ? a[1] - b[2] : 0)
+  // sentence index of each token: a segment in another sentence than the cue counts as SENTENCE_GAP tokens further
+  const sentOf = new Int32Array(u.toks.length)
+  for (let i = 1, k = 0; i < u.toks.length; i++) sentOf[i] = u.sentStart?.[i] ? ++k : k
+  const sentDist = (a: [string, number, number], b: [string, number, number]): number => {
+    const a0 = sentOf[a[1]]!, a1 = sentOf[a[2] - 1]!, b0 = sentOf[b[1]]!, b1 = sentOf[b[2] - 1]!
+    return a1 < b0 ? b0 - a1 : b1 < a0 ? a0 - b1 : 0
+  }
+  const gap = (a: [string, number, number], b: [string, number, number]): number => (a[2] <= b[1] ? b[1] - a[2] : a[1] >= b[2] ? a[1] - b[2] : 0) + SENTENCE_GAP * sentDist(a, b)
   const contents = new Map<number, Span[]>()
   for (const s of segs) {
     if (s[0] !== 'CON') continue
@@ -560,10 +801,9 @@ export function unitAttributions(d: Decoded, trans: Float32Array | Float64Array)
     list.push({ start: u.toks[s[1]]!.start, end: u.toks[s[2] - 1]!.end })
     contents.set(best, list)
   }
-  const out: ModelAttribution[] = []
+  const out: (ModelAttribution & { contents: Span[] })[] = []
   cues.forEach((c, k) => {
-    const con = contents.get(k)
-    if (!con) return
+    const con = contents.get(k) ?? []
     let src: [string, number, number] | undefined
     for (const s of srcs) if (!src || gap(s, c) < gap(src, c)) src = s
     let m: number | undefined
@@ -571,16 +811,29 @@ export function unitAttributions(d: Decoded, trans: Float32Array | Float64Array)
       cue: { start: u.toks[c[1]]!.start, end: u.toks[c[2] - 1]!.end },
       ...(src ? { source: { start: u.toks[src[1]]!.start, end: u.toks[src[2] - 1]!.end } } : {}),
       contents: con,
-      margin: () => (m ??= marginOf(d.scores, u.toks.length, trans, d.score, c[1], c[2])),
+      margin: () => (m ??= marginOf(d.scores, u.toks.length, d.trans ?? trans, d.score, c[1], c[2])),
     })
   })
+  return { atts: out, orphans: [] }
+}
+
+/** Model attributions of the given units (null model: none). Contents of a unit without a cue, right after a
+ * unit whose last cue found no content ('Caddell continued:' ¶ '"..."'), go to that cue. */
+export function modelAttributions(model: TaggerModel | null, units: readonly Unit[], opts: { readonly passes?: 1 | 2 } = {}): ModelAttribution[] {
+  if (!model) return []
+  const out: ModelAttribution[] = []
+  let prev: (ModelAttribution & { contents: Span[] })[] = []
+  const flush = (): void => {
+    for (const a of prev) if (a.contents.length > 0) out.push(a)
+  }
+  for (const u of units) {
+    const { atts, orphans } = unitParts(model.decode(u, opts.passes), model.trans)
+    const last = prev[prev.length - 1]
+    if (orphans.length > 0 && u.follows && last && last.contents.length === 0) last.contents.push(...orphans)
+    flush()
+    prev = atts
+  }
+  flush()
   return out
 }
 
-/** Model attributions of the given units (null model: none). */
-export function modelAttributions(model: TaggerModel | null, units: readonly Unit[]): ModelAttribution[] {
-  if (!model) return []
-  const out: ModelAttribution[] = []
-  for (const u of units) out.push(...unitAttributions(model.decode(u), model.trans))
-  return out
-}
