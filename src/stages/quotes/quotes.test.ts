@@ -327,7 +327,7 @@ const FRAGMENT: [string, [string, string, string] | null][] = [
 ]
 for (const [text, expected] of FRAGMENT) {
   test(`quoted fragment in a verb's object: "${text.slice(7, 55)}"`, () => {
-    const q = quotes(text).find((x) => x.kind === 'mixed')
+    const q = quotes(text).find((x) => x.kind !== 'indirect')
     assert.deepEqual(q ? [q.speakerMention?.text, q.cue?.text, q.text] : null, expected)
   })
 }
