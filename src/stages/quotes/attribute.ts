@@ -198,6 +198,8 @@ const NOT_SPEAKER_LABELS = new Set(['update', 'updated', 'note', 'editor’s not
 const MAX_FRAGMENT_WORDS = 20
 /** Forms of 'be': a quoted fragment after them describes, nobody is quoted ('Trump is a “con artist”' is the writer's). */
 const COPULAS = new Set(['is', 'was', 'are', 'were', 'be', 'been', 'being', 'am', 'seems', 'seemed', 'looks', 'looked', 'became', 'becomes', 'remains', 'remained'])
+/** A social-media promotion line closing an article ('Follow Pam Key on Twitter @pamkeyNEN'): nobody's answer. */
+const SOCIAL_PROMO = /\bFollow\b.{0,60}\bon (?:Twitter|Facebook|Instagram|X)\b|(?:^|\s)@\w{2,}/
 /** A headline claim after 'Name:' needs this many words. */
 const MIN_HEADLINE_CLAIM_WORDS = 3
 /** 'Name: claim' without a quoted fragment is taken only in a paragraph this short (a headline, not a label in running text). */
@@ -1022,7 +1024,22 @@ export function attribute(input: AttributeInput): Quote[] {
     if (!transcript && out.some((d) => d.start < restEnd && restStart < d.end && (d.cue || d.ref))) continue
     const r = resolveSpeaker(sctx, ref, { start: restStart, end: restEnd })
     for (let k = out.length - 1; k >= 0; k--) if (out[k]!.start < restEnd && restStart < out[k]!.end) out.splice(k, 1)
-    out.push({ kind: transcript ? 'direct' : hasQuote ? 'mixed' : 'indirect', start: restStart, end: restEnd, block: bi, cue: { start: colon, end: colon + 1, text: ':', lemma: 'say' }, ref, entity: r.entity, name: r.name, layout: true })
+    const cue = { start: colon, end: colon + 1, text: ':', lemma: 'say' }
+    out.push({ kind: transcript ? 'direct' : hasQuote ? 'mixed' : 'indirect', start: restStart, end: restEnd, block: bi, cue, ref, entity: r.entity, name: r.name, layout: true })
+    if (!transcript) continue
+    // the speaker's answer goes on in the paragraphs after, opened with a mark like the labelled one, until the next label or a bracketed note ('(CROSSTALK.)')
+    const opener = para.slice(0, lead).trim()
+    for (let k = (blockOrder.get(bi) ?? 0) + 1; k < readable.length && opener; k++) {
+      const nb = blocks[readable[k]!]!
+      const np = text.slice(nb.start, nb.end)
+      const nlead = /^\s*(?:["“]|'')?/u.exec(np)![0].length
+      if (np.slice(0, nlead).trim() !== opener || HEADLINE_SPEAKER.test(np.slice(nlead)) || /^\s*\(/.test(np.slice(nlead)) || SOCIAL_PROMO.test(np)) break
+      const cs = nb.start + nlead
+      const ce = nb.start + np.replace(/[\s.]+$/, '').length
+      if (ce <= cs) break
+      for (let j = out.length - 1; j >= 0; j--) if (!out[j]!.layout && out[j]!.start < ce && cs < out[j]!.end) out.splice(j, 1)
+      out.push({ kind: 'direct', start: cs, end: ce, block: readable[k]!, cue, ref, entity: r.entity, name: r.name, layout: true })
+    }
   }
   // '“Trump embodies ...” ― Sonya Herridge' (reader voices, epigraphs): a paragraph that is one quote, signed after a dash
   for (const bi of readable) {

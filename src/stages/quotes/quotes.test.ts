@@ -285,6 +285,8 @@ const HEADLINE_COLON: [string, [Quote['kind'], string, string] | null][] = [
   ['Update: Lukashenko ‘Cannot Do Without Them’ in the War.\nMore.', null],
   ['Update: Lukashenko Cannot Do Without Them.\nMore.', null],
   ['Interviewer Nikita Gerasimov spoke with Ulrich Schmid.\n"SCHMID: Well, look, this is serious business for the whole country.', ['direct', 'SCHMID', 'Well, look, this is serious business for the whole country']],
+  // the answer goes on in the next paragraphs opened the same way, up to the next label, a bracketed note or a promotion line
+  ['Interviewer Nikita Gerasimov spoke with Ulrich Schmid.\n"SCHMID: Well, look, this is serious business.\n"And the country knows it very well by now.\n"GERASIMOV: Thank you very much.\n"Follow Nikita Gerasimov on Twitter @nikita.', ['direct', 'SCHMID', 'Well, look, this is serious business']],
   // a capitalised label nobody in the article is called is no speaker
   ['Interviewer Nikita Gerasimov spoke with Ulrich Schmid.\n"NOTE: Well, look, this is serious business for the whole country.', null],
 ]
@@ -294,6 +296,15 @@ for (const [text, expected] of HEADLINE_COLON) {
     assert.deepEqual(q ? [q.kind, q.speakerMention?.text, q.text] : null, expected)
   })
 }
+
+test('a transcript answer spans the paragraphs after its label, up to the next label or a promotion line', () => {
+  const q = quotes('Interviewer Nikita Gerasimov spoke with Ulrich Schmid.\n"SCHMID: Well, look, this is serious business.\n"And the country knows it very well by now.\n"GERASIMOV: Thank you very much.\n"Follow Nikita Gerasimov on Twitter @nikita.')
+  assert.deepEqual(q.filter((x) => x.cue?.text === ':').map((x) => [x.speakerMention?.text, x.text]), [
+    ['SCHMID', 'Well, look, this is serious business'],
+    ['SCHMID', 'And the country knows it very well by now'],
+    ['GERASIMOV', 'Thank you very much'],
+  ])
+})
 
 // A paragraph that is one quote signed after a dash ('“...” ― Name', reader voices and epigraphs) is that person's.
 // [text, expected [speaker mention, content] or null]
