@@ -27,6 +27,8 @@ export const BUCKET_BITS = 16
 const BUCKETS = 1 << BUCKET_BITS
 /** A paragraph longer than this many tokens is tagged in sentence-aligned chunks (bounded time and memory). */
 const MAX_UNIT_TOKENS = 160
+/** Characters looked at beyond a stretch's ends for its outer neighbour words (a stretch may be a few sentences of a paragraph). */
+const EDGE_CHARS = 80
 /** Quantisation of stored weights. */
 const QUANT_MAX = 32767
 
@@ -118,7 +120,7 @@ function punctBits(t: string): number {
 const QUOTE_CHARS = new Set(['"', '“', '”', "'", '‘', '’'])
 
 /** Token features of one unit. */
-function unitFeatures(toks: readonly Tok[], sentStart: Uint8Array, cueType: Uint8Array, inQuote: Uint8Array, ner: Uint8Array, ctx: number): { feats: Int32Array; offs: Int32Array; words: Int32Array } {
+function unitFeatures(toks: readonly Tok[], sentStart: Uint8Array, cueType: Uint8Array, inQuote: Uint8Array, ner: Uint8Array, ctx: number, edge: Int32Array): { feats: Int32Array; offs: Int32Array; words: Int32Array } {
   const n = toks.length
   const wh = toks.map(wordHashes)
   const h = Int32Array.from(wh, (x) => x[0]!)
@@ -171,15 +173,15 @@ function unitFeatures(toks: readonly Tok[], sentStart: Uint8Array, cueType: Uint
   }
   for (let i = 0; i < n; i++) {
     const hi = h[i]!
-    const prev = i > 0 ? h[i - 1]! : 1
-    const next = i + 1 < n ? h[i + 1]! : 2
+    const prev = i > 0 ? h[i - 1]! : edge[1]!
+    const next = i + 1 < n ? h[i + 1]! : edge[2]!
     const wi = wh[i]!
     feats[fp++] = BIAS
     feats[fp++] = wi[3]!
     feats[fp++] = bucket(2, prev)
     feats[fp++] = bucket(3, next)
-    feats[fp++] = bucket(4, i > 1 ? h[i - 2]! : 1)
-    feats[fp++] = bucket(5, i + 2 < n ? h[i + 2]! : 2)
+    feats[fp++] = bucket(4, i > 1 ? h[i - 2]! : i === 1 ? edge[1]! : edge[0]!)
+    feats[fp++] = bucket(5, i + 2 < n ? h[i + 2]! : i + 2 === n ? edge[2]! : edge[3]!)
     feats[fp++] = bucket(6, Math.imul(prev, 31) ^ hi)
     feats[fp++] = bucket(7, Math.imul(hi, 31) ^ next)
     feats[fp++] = wi[4]!
@@ -397,7 +399,11 @@ export function buildUnits(text: string, blocks: readonly Span[], sentences: rea
       while (v0 < n && toks[v0]!.start < q.innerStart) v0++
       for (let u = v0; u < n && toks[u]!.end <= q.innerEnd; u++) inQuote[u] = 1
     }
-    const ctx = paragraphContext(text, bi > 0 ? blocks[bi - 1] : undefined, blocks[bi + 1])
+    const ctx = paragraphContext(text, b.start, b.end)
+    const lineStart = text.lastIndexOf('\n', b.start - 1) + 1
+    const lineEnd = text.indexOf('\n', b.end)
+    const before = lineStart < b.start ? tokenize(text, Math.max(lineStart, b.start - EDGE_CHARS), b.start).slice(-2).map(wordHashes) : []
+    const after = b.end < (lineEnd < 0 ? text.length : lineEnd) ? tokenize(text, b.end, Math.min(lineEnd < 0 ? text.length : lineEnd, b.end + EDGE_CHARS)).slice(0, 2).map(wordHashes) : []
     // chunk long paragraphs at sentence starts
     let from = 0
     while (from < n) {
@@ -408,7 +414,10 @@ export function buildUnits(text: string, blocks: readonly Span[], sentences: rea
         if (cut > from + 1) to = cut
       }
       const part = from === 0 && to === n ? toks : toks.slice(from, to)
-      const { feats, offs, words } = unitFeatures(part, sentStart.subarray(from, to), cueType.subarray(from, to), inQuote.subarray(from, to), ner.subarray(from, to), ctx)
+      // the words just outside the piece on its line (1 / 2 past the line's ends), as its first and last tokens' neighbours
+      const out = (k: number): number => (k >= 0 && k < n ? wordHashes(toks[k]!)[0]! : k < 0 ? (before[before.length + k]?.[0] ?? 1) : (after[k - n]?.[0] ?? 2))
+      const edge = Int32Array.of(out(from - 2), out(from - 1), out(to), out(to + 1))
+      const { feats, offs, words } = unitFeatures(part, sentStart.subarray(from, to), cueType.subarray(from, to), inQuote.subarray(from, to), ner.subarray(from, to), ctx, edge)
       const prevTok = units[units.length - 1]?.toks.at(-1)
       const follows = !!prevTok && /^\s*$/.test(text.slice(prevTok.end, part[0]!.start))
       units.push({ toks: part, feats, offs, words, follows, sentStart: sentStart.slice(from, to), cueType: cueType.slice(from, to), inQuote: inQuote.slice(from, to) })
@@ -419,22 +428,23 @@ export function buildUnits(text: string, blocks: readonly Span[], sentences: rea
 }
 
 /**
- * What the neighbouring paragraphs say about this one: (previous paragraph: 0 none, 1 ends in a colon, 2 ends
+ * What the neighbouring paragraphs (lines) say about the one holding text[start, end) (a whole paragraph in
+ * training, maybe a few of its sentences in the stage): (previous paragraph: 0 none, 1 ends in a colon, 2 ends
  * in a closing quotation mark, 3 other) * 3 + (next paragraph: 0 none, 1 opens with a quotation mark, 2 other).
  */
-function paragraphContext(text: string, prev: Span | undefined, next: Span | undefined): number {
+function paragraphContext(text: string, start: number, end: number): number {
   let p = 0
-  if (prev) {
-    let e = prev.end
-    while (e > prev.start && /\s/.test(text[e - 1]!)) e--
-    const c = text[e - 1] ?? ''
+  let e = text.lastIndexOf('\n', start - 1)
+  while (e > 0 && /\s/.test(text[e - 1]!)) e--
+  if (e > 0) {
+    const c = text[e - 1]!
     p = c === ':' ? 1 : CLOSING_MARKS.has(c) ? 2 : 3
   }
   let x = 0
-  if (next) {
-    let b = next.start
-    while (b < next.end && /\s/.test(text[b]!)) b++
-    x = OPENING_MARKS.has(text[b] ?? '') ? 1 : 2
+  let b = text.indexOf('\n', end)
+  if (b >= 0) {
+    while (b < text.length && /\s/.test(text[b]!)) b++
+    if (b < text.length) x = OPENING_MARKS.has(text[b]!) ? 1 : 2
   }
   return p * 3 + x
 }
@@ -770,6 +780,8 @@ export interface ModelAttribution {
 
 /** Extra distance, in tokens, of a segment per sentence boundary between it and a cue (pairing contents and sources with cues). */
 const SENTENCE_GAP = 100
+/** Most unlabelled tokens between two source pieces before a cue that are joined into one source. */
+const SOURCE_JOIN_GAP = 3
 
 /** Attributions of one tagged unit: contents to the nearest cue (in the same sentence first), each cue the nearest source. */
 export function unitAttributions(d: Decoded, trans: Float32Array | Float64Array): ModelAttribution[] {
@@ -806,6 +818,20 @@ function unitParts(d: Decoded, trans: Float32Array | Float64Array): { atts: (Mod
     const con = contents.get(k) ?? []
     let src: [string, number, number] | undefined
     for (const s of srcs) if (!src || gap(s, c) < gap(src, c)) src = s
+    // a source the tagger broke in two ('A poll released two | weeks ago by | Emerson College showed'): the
+    // pieces before the cue in its sentence, with only a few unlabelled tokens between, are one phrase
+    if (src && src[2] <= c[1]) {
+      let from = src[1]
+      for (let k = srcs.indexOf(src) - 1; k >= 0; k--) {
+        const s = srcs[k]!
+        if (from - s[2] > SOURCE_JOIN_GAP || sentOf[s[1]] !== sentOf[from]) break
+        let plain = true
+        for (let t = s[2]; t < from; t++) if (d.labels[t] !== 0) plain = false
+        if (!plain) break
+        from = s[1]
+      }
+      src = [src[0], from, src[2]]
+    }
     let m: number | undefined
     out.push({
       cue: { start: u.toks[c[1]]!.start, end: u.toks[c[2] - 1]!.end },
