@@ -94,6 +94,8 @@ export interface ModelGate {
   offLexiconMinWords: number
   /** Where a model attribution overlaps rule attributions, its content replaces theirs (keeping their speaker, cue and medium); off: the rules' stand. */
   modelFirst: boolean
+  /** Tagger passes: 2 adds the stacked second pass over the first's labels (better, slower). */
+  passes: 1 | 2
 }
 export const MODEL_GATE: ModelGate = {
   minMargin: 0,
@@ -116,6 +118,7 @@ export const MODEL_GATE: ModelGate = {
   refusedCues: true,
   offLexiconMinWords: 4,
   modelFirst: true,
+  passes: 2,
 }
 /** A model segment inside a rule attribution replaces it only when it covers at least this share of it (the model may widen or join rule contents, not cut them down). */
 const MIN_HOST_COVER = 0.7
@@ -1131,7 +1134,7 @@ export function attribute(input: AttributeInput): Quote[] {
     // a direct quote the rules attributed through its own cue and speaker ('“...,” X told Blick') stands as the rules read it
     const firm = out.filter((d) => d.layout || (d.kind === 'direct' && d.cue && d.ref))
     const overlapsFirmRule = (sp: Span): boolean => firm.some((d) => sp.start < d.end && d.start < sp.end)
-    for (const a1 of modelAttributions(model, units)) {
+    for (const a1 of modelAttributions(model, units, { passes: gate.passes })) {
       const a0 = withPlausibleContents(a1)
       if (a0.contents.length === 0) continue
       let a = a0
