@@ -92,6 +92,8 @@ export interface ModelGate {
   refusedCues: boolean
   /** Content of a cue word outside the lexicon needs this many words. */
   offLexiconMinWords: number
+  /** A cue outside the lexicon has at most this many words. */
+  offLexiconCueWords: number
   /** Where a model attribution overlaps rule attributions, its content replaces theirs (keeping their speaker, cue and medium); off: the rules' stand. */
   modelFirst: boolean
   /** Tagger passes: 2 adds the stacked second pass over the first's labels (better, slower). */
@@ -117,6 +119,7 @@ export const MODEL_GATE: ModelGate = {
   sourceShape: false,
   refusedCues: true,
   offLexiconMinWords: 4,
+  offLexiconCueWords: 4,
   modelFirst: true,
   passes: 2,
 }
@@ -1307,6 +1310,8 @@ export function attribute(input: AttributeInput): Quote[] {
       // a form of 'be' is no cue ('This was created as an opponent to the “Wagner”')
       if (COPULAS.has(headWord.lower) || FINITE_AUX.has(headWord.lower)) return 'cue'
       if (!c && (g.minCueCount <= 0 || NOT_MODEL_CUES.has(headWord.lower) || model!.cueCount(headWord.lower) < g.minCueCount)) return 'cue'
+      // a cue outside the lexicon is a short verb group, not a phrase that swallowed its object ('pushed for a floor vote on a rail')
+      if (!c && cw.length > g.offLexiconCueWords) return 'cue'
       // a cue word outside the lexicon takes a clause or a longer phrase, not a bare object ('introduced her parents')
       if (!c && !a.contents.some((x) => scan(x.start, x.end).length >= g.offLexiconMinWords)) return 'short'
       if (cw.some((w) => inRuleCue(w.start))) {
