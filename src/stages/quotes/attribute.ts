@@ -1321,23 +1321,27 @@ export function attribute(input: AttributeInput): Quote[] {
         if (!rule?.ref || !a.source || !(rule.ref.start < a.source.end && a.source.start < rule.ref.end)) return 'used-cue'
         if (rule.medium && a.contents.some((x) => x.start < rule.medium!.end && rule.medium!.start < x.end)) return 'used-cue'
       }
-      // a lone sentence-initial word the rules could not read as a speaker ('Experience has shown') stays no speaker
-      const sw = a.source ? scan(a.source.start, a.source.end) : []
-      if (g.sourceChecks && (a.source && sw.length === 0)) return 'source'
-      if (g.sourceChecks && (sw.length === 1 && sw[0]!.start === words[0]?.start && !readSpeaker(sctx, sw))) return 'source'
-      // an adverb or a relative 'that'/'which' alone is no source ('initially saying', 'a piece that noted')
-      if (g.sourceChecks && (sw.length === 1 && (isAdverb(sw[0]!) || sw[0]!.lower === 'that' || sw[0]!.lower === 'which'))) return 'source'
-      // a passive cue's subject is who was spoken of, not the speaker ('Duterte has been called ...')
-      // (its 'by' agent after it is: 'was first reported by The Washington Post')
-      const hi = cueHead(cw)
-      const agent = !!a.source && a.source.start >= a.cue.end && scan(a.cue.end, a.source.start).map((w) => w.lower).join(' ') === 'by'
-      if (g.sourceShape && (!agent && hi > 0 && PASSIVE_AUX.has(cw[hi - 1]!.lower) && !/ing$/.test(cw[hi]!.lower))) return 'passive'
-      if (g.sourceShape && (!agent && hi === 0 && k > 0 && PASSIVE_AUX.has(words[k - 1]!.lower) && !/ing$/.test(cw[0]!.lower))) return 'passive'
-      // the source reads as a speaker (a name, pronoun, role or group), not any phrase ('The plan supports ...')
       const ref = a.source ? sourceRefAt(a.source) : undefined
-      if (g.sourceChecks && ((g.speakerSource || c?.form.type === 'act') && (!ref || ref.loose))) return 'source'
-      // a stance held by a bare 'it' is no attribution of words
-      if (g.sourceChecks && (c?.form.type === 'act' && ref?.kind === 'pronoun' && ref.head === 'it')) return 'source'
+      if (g.sourceChecks && a.source) {
+        const sw = scan(a.source.start, a.source.end)
+        if (sw.length === 0) return 'source'
+        // a lone sentence-initial word the rules could not read as a speaker ('Experience has shown') stays no speaker
+        if (sw.length === 1 && sw[0]!.start === words[0]?.start && !readSpeaker(sctx, sw)) return 'source'
+        // an adverb or a relative 'that'/'which' alone is no source ('initially saying', 'a piece that noted')
+        if (sw.length === 1 && (isAdverb(sw[0]!) || sw[0]!.lower === 'that' || sw[0]!.lower === 'which')) return 'source'
+      }
+      if (g.sourceChecks) {
+        // the source reads as a speaker (a name, pronoun, role or group), not any phrase ('The plan supports ...'); a stance held by a bare 'it' is no attribution of words
+        if ((g.speakerSource || c?.form.type === 'act') && (!ref || ref.loose)) return 'source'
+        if (c?.form.type === 'act' && ref?.kind === 'pronoun' && ref.head === 'it') return 'source'
+      }
+      if (g.sourceShape) {
+        // a passive cue's subject is who was spoken of, not the speaker ('Duterte has been called ...'); its 'by' agent after it is ('was first reported by The Washington Post')
+        const hi = cueHead(cw)
+        const agent = !!a.source && a.source.start >= a.cue.end && scan(a.cue.end, a.source.start).map((w) => w.lower).join(' ') === 'by'
+        if (!agent && hi > 0 && PASSIVE_AUX.has(cw[hi - 1]!.lower) && !/ing$/.test(cw[hi]!.lower)) return 'passive'
+        if (!agent && hi === 0 && k > 0 && PASSIVE_AUX.has(words[k - 1]!.lower) && !/ing$/.test(cw[0]!.lower)) return 'passive'
+      }
       if (a.contents.every((x) => scan(x.start, x.end).filter((w) => w.lower !== 'that').length < MIN_CONTENT_WORDS)) return 'short'
       // a lexicon cue the rules read and turned down ('knows that too', 'has shown that', 'thinks about it') stays turned down
       if (g.refusedCues && c && refusedCue(words, c)) return 'refused'
@@ -1352,18 +1356,16 @@ export function attribute(input: AttributeInput): Quote[] {
       }
       // the source is the cue's subject: right before it with only auxiliaries and adverbs between ('X has long said'), or right after it ('said X')
       // (an appositive of up to MAX_MODEL_SOURCE_GAP words may sit between, 'X, 57, said', but no verb of its own: 'X wants to say')
-      if (!a.source) {
-        // no source: nothing to check
-      } else if (a.source.end <= a.cue.start) {
+      if (g.sourceShape && a.source && a.source.end <= a.cue.start) {
         const between = scan(a.source.end, a.cue.start)
         let e = between.length
         while (e > 0 && (BETWEEN_SUBJECT_AND_CUE.has(between[e - 1]!.lower) || isAdverb(between[e - 1]!))) e--
         const rest = between.slice(0, e)
-        if (g.sourceShape && (rest.length > MAX_MODEL_SOURCE_GAP || /[.;:!?]/.test(text.slice(a.source.end, a.cue.start)))) return 'source-gap'
-        if (g.sourceShape && (g.strictSource && rest.some((w) => FINITE_AUX.has(w.lower) || BETWEEN_SUBJECT_AND_CUE.has(w.lower) || /^\p{Ll}+ed$/u.test(w.text) || cueAt(rest, rest.indexOf(w))))) return 'source-gap'
-      } else {
+        if (rest.length > MAX_MODEL_SOURCE_GAP || /[.;:!?]/.test(text.slice(a.source.end, a.cue.start))) return 'source-gap'
+        if (g.strictSource && rest.some((w) => FINITE_AUX.has(w.lower) || BETWEEN_SUBJECT_AND_CUE.has(w.lower) || /^\p{Ll}+ed$/u.test(w.text) || cueAt(rest, rest.indexOf(w)))) return 'source-gap'
+      } else if (g.sourceShape && a.source) {
         const between = scan(a.cue.end, a.source.start).filter((w) => w.lower !== 'by')
-        if (g.sourceShape && (between.length > (g.strictSource ? 0 : MAX_MODEL_SOURCE_GAP))) return 'source-gap'
+        if (between.length > (g.strictSource ? 0 : MAX_MODEL_SOURCE_GAP)) return 'source-gap'
       }
       // last, as it costs a second decoding: the tagger's confidence in the cue
       if ((g.minMargin > 0 && a.margin() < g.minMargin) || (!c && g.offLexiconMargin > 0 && a.margin() < g.offLexiconMargin)) return 'margin'
