@@ -129,6 +129,8 @@ const MIN_HOST_COVER = 0.7
 const SOURCE_REJECTIONS = new Set(['no-source', 'source', 'source-gap', 'passive', 'used-cue'])
 /** Words that head a cue in PolNeAR but attribute no words to anyone (hedges and raising verbs: 'seems to be buying time'). */
 const NOT_MODEL_CUES = new Set(['seem', 'seems', 'seemed', 'appear', 'appears', 'appeared', 'look', 'looks', 'looked', 'want', 'wants', 'wanted', 'went', 'to', 'a', 'an', 'the', 's', 'it', 'that', 'that’s', "that's", 'for', 'of', 'on', 'so', 'more', 'like'])
+/** Prepositions that end a cue taking a position, not naming a topic ('called for', 'warned of', 'argued against'): held-out slice F1 +0.1, dev +0.25. */
+const POSITION_PREPOSITIONS = new Set(['for', 'of', 'against'])
 /** First words of a prepositional phrase: model content starting with one is an adjunct, not what was said ('to' is left out: 'declined to comment'). */
 const NOT_CONTENT_START = new Set(['on', 'at', 'in', 'of', 'from', 'with', 'by', 'for', 'about', 'into', 'onto', 'over', 'under', 'against', 'after', 'before', 'during', 'through', 'across', 'toward', 'towards', 'among', 'between', 'within', 'without', 'upon', 'via'])
 /** Content after a cue that opens with a preposition and is at most this long is an adjunct ('speculating on a post-Putin era'), not content; longer ones often hold the clause ('said in a statement that ...'). */
@@ -1349,9 +1351,11 @@ export function attribute(input: AttributeInput): Quote[] {
       const first = a.contents.map((x) => scan(x.start, x.end)).find((x) => x.length > 0)
       if (g.contentChecks && first) {
         if (NOT_CONTENT_START.has(first[0]!.lower)) return 'content-start'
-        // a cue ending in a preposition names a topic, not words ('commented on the parade', 'spoke about the war')
+        // a cue ending in a preposition names a topic, not words ('commented on the parade', 'spoke about the war'); one
+        // ending in 'for', 'of' or 'against' takes a position ('called for compensation to be “clawed back”', 'warned of a crisis')
         const cueWords = scan(a.cue.start, a.cue.end)
-        if (cueWords.length > 1 && NOT_CONTENT_START.has(cueWords[cueWords.length - 1]!.lower)) return 'content-start'
+        const last = cueWords[cueWords.length - 1]!.lower
+        if (cueWords.length > 1 && NOT_CONTENT_START.has(last) && !POSITION_PREPOSITIONS.has(last)) return 'content-start'
         if (a.contents.every((x) => nameOnly(x))) return 'content-name'
       }
       // the source is the cue's subject: right before it with only auxiliaries and adverbs between ('X has long said'), or right after it ('said X')

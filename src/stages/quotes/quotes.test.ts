@@ -343,6 +343,20 @@ for (const [text, expected] of FRAGMENT) {
   })
 }
 
+// A cue ending in 'for' / 'of' takes a position (its object is the content); one ending in 'on' / 'about' names a topic.
+// [text, expected [cue, content] or null]
+const POSITION_CUES: [string, [string, string] | null][] = [
+  ['Intro.\nLeukavets called for new sanctions against the regime in Minsk.', ['called for', 'new sanctions against the regime in Minsk']],
+  ['Intro.\nGerasimov warned of a new offensive from the north before the spring.', ['warned of', 'a new offensive from the north before the spring']],
+  ['Intro.\nGerasimov commented on the parade in Minsk.', null],
+]
+for (const [text, expected] of POSITION_CUES) {
+  test(`position or topic after a cue's preposition: "${text.slice(7, 50)}"`, () => {
+    const q = quotes(text)[0]
+    assert.deepEqual(q ? [q.cue?.text, q.text] : null, expected)
+  })
+}
+
 // A question or exclamation quote the splitter closes a sentence with still takes the attribution after it.
 // [text, fragment, speaker name or null]
 const AFTER_QUESTION: [string, string, string | null][] = [
