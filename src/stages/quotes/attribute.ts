@@ -997,7 +997,7 @@ export function attribute(input: AttributeInput): Quote[] {
       continue
     }
     const startsSentence = text.slice(sentenceAt(q.start).start, q.start).trim() === ''
-    if (startsSentence && innerWords >= MIN_ORPHAN_QUOTE_WORDS) {
+    if (startsSentence && innerWords >= MIN_ORPHAN_QUOTE_WORDS && !SOCIAL_PROMO.test(innerText)) {
       for (const g of group) out.push({ kind: 'direct', start: g.start, end: g.end, block: g.block, entity: null, name: null })
     }
   }
