@@ -1241,7 +1241,10 @@ export function attribute(input: AttributeInput): Quote[] {
         }
         // a segment the rules did not touch is judged like any model attribution
         if (!host && rejectModel({ ...a, contents: [c] }, gate)) continue
-        if (host?.ref) out.push({ kind: kindOf(span), start: span.start, end: span.end, block: blockAt(span.start), ref: host.ref, entity: host.entity ?? null, name: host.name ?? null, ...(host.cue ? { cue: host.cue } : { cue: own.cue }), ...(host.medium ? { medium: host.medium } : {}) })
+        // the model's cue goes with the rules' speaker only when the model read the same speaker ('“A,” she said. “B.”' is hers; Putin 'also knows' is not)
+        const sameSpeaker = !!own.ref && !!host?.ref && own.ref.start < host.ref.end && host.ref.start < own.ref.end
+        const cue = host?.cue ?? (sameSpeaker ? own.cue : undefined)
+        if (host?.ref) out.push({ kind: kindOf(span), start: span.start, end: span.end, block: blockAt(span.start), ref: host.ref, entity: host.entity ?? null, name: host.name ?? null, ...(cue ? { cue } : {}), ...(host.medium ? { medium: host.medium } : {}) })
         else out.push({ kind: kindOf(span), start: span.start, end: span.end, block: blockAt(span.start), cue: own.cue, ...(own.ref ? { ref: own.ref } : {}), entity: own.r.entity, name: own.r.name })
       }
     }
@@ -1258,8 +1261,17 @@ export function attribute(input: AttributeInput): Quote[] {
     function withPlausibleContents(a: ModelAttribution): ModelAttribution {
       const cw = scan(a.cue.start, a.cue.end)
       const participle = cw.length > 0 && /ing$/.test(cw[0]!.lower) && /,\s*$/.test(text.slice(Math.max(0, a.cue.start - 3), a.cue.start))
-      if (!participle) return a
-      const contents = a.contents.filter((c) => c.start >= a.cue.end)
+      const cueSentence = sentenceAt(a.cue.start)
+      const contents = a.contents.filter((c) => {
+        if (participle && c.start < a.cue.end) return false
+        // a quoted name alone, or (with the content checks) an adjunct opening with a preposition, is no content of its own
+        if (quotedNameOnly(c)) return false
+        const first = scan(c.start, c.end)[0]
+        if (gate.contentChecks && first && NOT_CONTENT_START.has(first.lower)) return false
+        // reported words without quotation marks sit in the cue's sentence ('what about X? The council said ...' is not what it said)
+        if (gate.contentChecks && !/[“”"„«»]|''/.test(text.slice(c.start, c.end)) && (c.end <= cueSentence.start || c.start >= cueSentence.end)) return false
+        return true
+      })
       return contents.length === a.contents.length ? a : { ...a, contents }
     }
     /** Content that is a quoted name or title with at most a determiner around it. */
