@@ -1,12 +1,19 @@
-// Passes 2-5: attribution. Order matters:
+// Passes 2-7: attribution. Order matters:
 //   2. direct quotes get a cue + speaker from the words right after the closing mark (tail: ',” says X',
 //      ',” X (57), professor ..., told Blick') or right before the opening one (head: 'X says: “', a
 //      paragraph ending 'Gerasimov says:');
 //   3. reported speech per sentence from the cue lexicon ('X said (that) ...', 'According to X, ...',
-//      '..., says the expert'); a quoted fragment inside reported content makes it mixed;
+//      '..., says the expert'); a quoted fragment inside reported content makes it mixed, and one in the
+//      object of a speaker's verb is a mixed quote of its own ('admires Putin as a “strong leader”');
 //   4. speakers are resolved in text order, so role nouns see the speakers before them;
 //   5. quotes with no cue inherit the speaker of the attribution just before them (same or previous
-//      paragraph); quoted headlines take the speaker of the body quote that repeats them.
+//      paragraph); quoted headlines take the speaker of the body quote that repeats them;
+//   6. layout conventions: 'Name: claim' headlines, transcript labels ('"PENCE: ...'), signed quotes
+//      ('“...” ― Name');
+//   7. the learned tagger (tagger.ts) reads every paragraph: where it overlaps rule attributions its contents
+//      replace theirs and keep their speaker, cue and medium (it widens fragments to their clause and joins
+//      quotes the rules split); elsewhere its attributions pass a gate (MODEL_GATE) against topics, acts and
+//      unreadable speakers. Rule direct quotes with their own cue and speaker, and layout attributions, stand.
 // Quoted spans with no attribution that are short or title-like are scare quotes and names: not quotes.
 import type { Block, DocEntity, Mention, Quote, QuoteKind, Sentence, Span } from '../../doc/layers.js'
 import type { CueType, Tense } from '../../lexicon/cues/index.js'
