@@ -16,7 +16,7 @@ import { strHash } from '../mentions/features.js'
 import { findCues } from './cues.js'
 import type { CueType } from '../../lexicon/cues/index.js'
 import type { QuotedSpan } from './marks.js'
-import { BETWEEN_SUBJECT_AND_CUE, scanTokens, scanWords, type Word } from './words.js'
+import { BETWEEN_SUBJECT_AND_CUE, isWordChar, scanTokens, scanWords, type Word } from './words.js'
 
 export const MODEL_PATH = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'models', 'quotes', 'tagger.bin.gz')
 
@@ -76,6 +76,18 @@ function bucket(template: number, value: number): number {
 /** The template part of bucket(), precomputed for the template ids in use. */
 const SEEDS = Int32Array.from({ length: 128 }, (_, t) => Math.imul(t + 0x9e3779b1, 0x85ebca6b))
 const BIAS = bucket(0, 0)
+/** bucket() with the template's seed given (the seeds of the first-pass templates read once, below). */
+function mix(seed: number, value: number): number {
+  let h = seed ^ value
+  h = Math.imul(h ^ (h >>> 15), 0xc2b2ae35)
+  h ^= h >>> 13
+  return h & (BUCKETS - 1)
+}
+const seed = (t: number): number => SEEDS[t]!
+const S2 = seed(2), S3 = seed(3), S4 = seed(4), S5 = seed(5), S6 = seed(6), S7 = seed(7), S11 = seed(11), S16 = seed(16), S17 = seed(17), S18 = seed(18), S19 = seed(19), S20 = seed(20), S25 = seed(25), S30 = seed(30), S31 = seed(31), S32 = seed(32), S33 = seed(33), S34 = seed(34), S35 = seed(35), S36 = seed(36), S37 = seed(37), S38 = seed(38), S39 = seed(39)
+/** Buckets of templates 21 and 22 when there is no cue on that side. */
+const B21_NONE = bucket(21, 0)
+const B22_NONE = bucket(22, 0)
 
 function distBucket(d: number): number {
   return d <= 3 ? d : d <= 6 ? 4 : d <= 12 ? 5 : d <= 25 ? 6 : 7
@@ -83,18 +95,40 @@ function distBucket(d: number): number {
 
 /** Word-level feature hashes (lower case, 3-letter suffix, crude stem) cached by surface form; cleared when it grows past this. */
 const WORD_CACHE_MAX = 50000
-const wordCache = new Map<string, Int32Array>()
-function wordHashes(t: Tok): Int32Array {
-  let v = wordCache.get(t.text)
-  if (v) return v
+/**
+ * What the features need of a token's surface form, computed once per distinct form: its lower case, its hash,
+ * and the buckets of the templates that read nothing else (the token itself: 1, 8, 10; as the previous / next /
+ * second previous / second next word: 2, 3, 4, 5; as the nearest cue left / right: 21, 22), its punctuation bits
+ * and whether it is a word (not a punctuation token).
+ */
+class WordInfo {
+  constructor(
+    readonly lower: string,
+    readonly h: number,
+    readonly b1: number,
+    readonly b8: number,
+    readonly b10: number,
+    readonly b2: number,
+    readonly b3: number,
+    readonly b4: number,
+    readonly b5: number,
+    readonly b21: number,
+    readonly b22: number,
+    readonly punct: number,
+    readonly isWord: boolean,
+  ) {}
+}
+const wordCache = new Map<string, WordInfo>()
+function wordInfo(text: string): WordInfo {
+  let v = wordCache.get(text)
+  if (v !== undefined) return v
   if (wordCache.size >= WORD_CACHE_MAX) wordCache.clear()
-  const lower = t.text.toLowerCase()
+  const lower = text.toLowerCase()
   const w = strHash(lower)
   const suffix = strHash(lower.slice(-3))
   const stem = strHash(lower.replace(/(?:ing|ed|es|s)$/, ''))
-  // [word, suffix, stem, then the buckets of templates 1, 8 and 10, which depend on the word alone]
-  v = Int32Array.of(w, suffix, stem, bucket(1, w), bucket(8, suffix), bucket(10, stem))
-  wordCache.set(t.text, v)
+  v = new WordInfo(lower, w, bucket(1, w), bucket(8, suffix), bucket(10, stem), bucket(2, w), bucket(3, w), bucket(4, w), bucket(5, w), bucket(21, w), bucket(22, w), punctBits(text), isWordChar(text, 0))
+  wordCache.set(text, v)
   return v
 }
 const CUE_TYPES = ['speech', 'belief', 'finding', 'directive', 'act', 'source', 'noun'] as const
@@ -119,102 +153,120 @@ function punctBits(t: string): number {
 }
 const QUOTE_CHARS = new Set(['"', '“', '”', "'", '‘', '’'])
 
-/** Token features of one unit. */
-function unitFeatures(toks: readonly Tok[], sentStart: Uint8Array, cueType: Uint8Array, inQuote: Uint8Array, ner: Uint8Array, ctx: number, edge: Int32Array): { feats: Int32Array; offs: Int32Array; words: Int32Array } {
-  const n = toks.length
-  const wh = toks.map(wordHashes)
-  const h = Int32Array.from(wh, (x) => x[0]!)
+/** Work space of unitFeatures (per token of a unit), grown as needed: building units is synchronous. */
+let wsCueL = new Int32Array(256)
+let wsSince = new Int32Array(256)
+let wsBetweenL = new Uint8Array(256)
+
+/**
+ * Token features of tokens [from, to) of a paragraph (`infos`, and the per-token arrays, are the paragraph's).
+ * Two scans: forward for what comes from the left (nearest cue, sentence start, clause marks since the cue),
+ * then backward for what comes from the right, writing each token's features as it goes.
+ */
+function unitFeatures(infos: readonly WordInfo[], from: number, to: number, sentStart: Uint8Array, cueType: Uint8Array, inQuote: Uint8Array, ner: Uint8Array, ctx: number, edge: Int32Array): { feats: Int32Array; offs: Int32Array; words: Int32Array } {
+  const n = to - from
+  const h = new Int32Array(n)
+  for (let i = 0; i < n; i++) h[i] = infos[from + i]!.h
   const feats = new Int32Array(n * TEMPLATES)
   const offs = new Int32Array(n + 1)
-  let fp = 0
-  // nearest cue to the left and right, and tokens since the sentence start
-  const cueL = new Int32Array(n).fill(-1)
-  const cueR = new Int32Array(n).fill(-1)
-  const sincePos = new Int32Array(n)
+  if (wsCueL.length < n) {
+    wsCueL = new Int32Array(n * 2)
+    wsSince = new Int32Array(n * 2)
+    wsBetweenL = new Uint8Array(n * 2)
+  }
+  const cueL = wsCueL
+  const sincePos = wsSince
+  const betweenL = wsBetweenL
+  // from the left: nearest cue, tokens since the sentence start, and the clause structure between the token
+  // and the cue: bit 0 a sentence boundary, 1 a comma, 2 a colon or dash, 3 a quotation mark, 4 'that'/'to'/
+  // 'whether'/'if' right after the cue
   let lastCue = -1
   let ss = 0
-  for (let i = 0; i < n; i++) {
-    if (sentStart[i]) ss = i
-    sincePos[i] = i - ss
-    cueL[i] = lastCue
-    if (cueType[i]) lastCue = i
-  }
-  lastCue = -1
-  for (let i = n - 1; i >= 0; i--) {
-    cueR[i] = lastCue
-    if (cueType[i]) lastCue = i
-  }
-  // clause structure between the token and its nearest cues: bit 0 a sentence boundary, 1 a comma, 2 a colon
-  // or dash, 3 a quotation mark, 4 (left only) 'that'/'to'/'whether'/'if' right after the cue
-  const betweenL = new Uint8Array(n)
-  const betweenR = new Uint8Array(n)
-  const toEnd = new Int32Array(n)
   let acc = 0
   for (let i = 0; i < n; i++) {
-    if (sentStart[i] && i > 0) acc |= 1
+    const k = from + i
+    if (sentStart[k]) {
+      ss = i
+      if (i > 0) acc |= 1
+    }
+    sincePos[i] = i - ss
+    cueL[i] = lastCue
     betweenL[i] = acc
-    if (cueType[i]) {
+    if (cueType[k]) {
+      lastCue = i
       acc = 0
-      const nx = i + 1 < n && !cueType[i + 1] ? toks[i + 1]!.text.toLowerCase() : ''
-      if (COMPLEMENTIZERS.has(nx)) acc |= 16
-    } else acc |= punctBits(toks[i]!.text)
+      if (i + 1 < n && !cueType[k + 1] && COMPLEMENTIZERS.has(infos[k + 1]!.lower)) acc |= 16
+    } else acc |= infos[k]!.punct
   }
-  acc = 0
+  // from the right, with the features
+  const e0 = edge[0]!
+  const e1 = edge[1]!
+  const e2 = edge[2]!
+  const e3 = edge[3]!
+  let cueR = -1
+  let accR = 0
   let se = n
   for (let i = n - 1; i >= 0; i--) {
-    betweenR[i] = acc
-    toEnd[i] = se - i - 1
-    if (sentStart[i]) {
-      acc |= 1
+    const k = from + i
+    const r = cueR
+    const br = accR
+    const toEnd = se - i - 1
+    if (sentStart[k]) {
+      accR |= 1
       se = i
     }
-    if (cueType[i]) acc = 0
-    else acc |= punctBits(toks[i]!.text)
-  }
-  for (let i = 0; i < n; i++) {
-    const hi = h[i]!
-    const prev = i > 0 ? h[i - 1]! : edge[1]!
-    const next = i + 1 < n ? h[i + 1]! : edge[2]!
-    const wi = wh[i]!
+    const ct = cueType[k]!
+    if (ct) {
+      cueR = i
+      accR = 0
+    } else accR |= infos[k]!.punct
+    const wi = infos[k]!
+    const hi = wi.h
+    const prev = i > 0 ? h[i - 1]! : e1
+    const next = i + 1 < n ? h[i + 1]! : e2
+    let fp = i * TEMPLATES
     feats[fp++] = BIAS
-    feats[fp++] = wi[3]!
-    feats[fp++] = bucket(2, prev)
-    feats[fp++] = bucket(3, next)
-    feats[fp++] = bucket(4, i > 1 ? h[i - 2]! : i === 1 ? edge[1]! : edge[0]!)
-    feats[fp++] = bucket(5, i + 2 < n ? h[i + 2]! : i + 2 === n ? edge[2]! : edge[3]!)
-    feats[fp++] = bucket(6, Math.imul(prev, 31) ^ hi)
-    feats[fp++] = bucket(7, Math.imul(hi, 31) ^ next)
-    feats[fp++] = wi[4]!
-    feats[fp++] = wi[5]!
-    feats[fp++] = bucket(11, cueType[i]!)
-    const q = inQuote[i] ? 1 : 0
-    feats[fp++] = bucket(16, q)
+    feats[fp++] = wi.b1
+    feats[fp++] = i > 0 ? infos[k - 1]!.b2 : mix(S2, e1)
+    feats[fp++] = i + 1 < n ? infos[k + 1]!.b3 : mix(S3, e2)
+    feats[fp++] = i > 1 ? infos[k - 2]!.b4 : mix(S4, i === 1 ? e1 : e0)
+    feats[fp++] = i + 2 < n ? infos[k + 2]!.b5 : mix(S5, i + 2 === n ? e2 : e3)
+    feats[fp++] = mix(S6, Math.imul(prev, 31) ^ hi)
+    feats[fp++] = mix(S7, Math.imul(hi, 31) ^ next)
+    feats[fp++] = wi.b8
+    feats[fp++] = wi.b10
+    feats[fp++] = mix(S11, ct)
+    const iq = inQuote[k]!
+    const q = iq ? 1 : 0
+    feats[fp++] = mix(S16, q)
     const l = cueL[i]!
-    const r = cueR[i]!
     const dl = l < 0 ? 8 : distBucket(i - l)
     const dr = r < 0 ? 8 : distBucket(r - i)
-    const tl = l < 0 ? 0 : cueType[l]!
-    const tr = r < 0 ? 0 : cueType[r]!
-    feats[fp++] = bucket(17, dl * 16 + tl)
-    feats[fp++] = bucket(18, dr * 16 + tr)
-    feats[fp++] = bucket(19, dl * 16 + dr)
-    feats[fp++] = bucket(20, (q * 16 + tl) * 16 + tr)
-    feats[fp++] = bucket(21, l < 0 ? 0 : h[l]!)
-    feats[fp++] = bucket(22, r < 0 ? 0 : h[r]!)
-    feats[fp++] = bucket(25, ner[i]!)
-    feats[fp++] = bucket(30, dl * 16 + distBucket(sincePos[i]!))
-    feats[fp++] = bucket(31, Math.imul(l < 0 ? 0 : h[l]!, 7) ^ q)
+    const tl = l < 0 ? 0 : cueType[from + l]!
+    const tr = r < 0 ? 0 : cueType[from + r]!
+    const hl = l < 0 ? 0 : h[l]!
+    const hr = r < 0 ? 0 : h[r]!
+    const sp = distBucket(sincePos[i]!)
+    feats[fp++] = mix(S17, dl * 16 + tl)
+    feats[fp++] = mix(S18, dr * 16 + tr)
+    feats[fp++] = mix(S19, dl * 16 + dr)
+    feats[fp++] = mix(S20, (q * 16 + tl) * 16 + tr)
+    feats[fp++] = l < 0 ? B21_NONE : infos[from + l]!.b21
+    feats[fp++] = r < 0 ? B22_NONE : infos[from + r]!.b22
+    feats[fp++] = mix(S25, ner[k]!)
+    feats[fp++] = mix(S30, dl * 16 + sp)
+    feats[fp++] = mix(S31, Math.imul(hl, 7) ^ q)
     const bl = betweenL[i]!
-    const br = betweenR[i]!
-    feats[fp++] = bucket(32, (bl * 16 + dl) * 16 + tl)
-    feats[fp++] = bucket(33, (br * 16 + dr) * 16 + tr)
-    feats[fp++] = bucket(34, (bl * 32 + br) * 2 + q)
-    const qe = q ? (i === 0 || !inQuote[i - 1] ? 1 : 0) + (i + 1 >= n || !inQuote[i + 1] ? 2 : 0) : 0
-    feats[fp++] = bucket(35, (qe * 8 + distBucket(toEnd[i]!)) * 8 + distBucket(sincePos[i]!))
-    feats[fp++] = bucket(36, Math.imul(l < 0 ? 0 : h[l]!, 31) ^ dl)
-    feats[fp++] = bucket(37, Math.imul(r < 0 ? 0 : h[r]!, 31) ^ dr)
-    feats[fp++] = bucket(38, (ctx * 4 + inQuote[i]!) * 8 + distBucket(i))
-    feats[fp++] = bucket(39, (ctx * 4 + inQuote[i]!) * 16 + (bl & 1) * 8 + tl)
+    feats[fp++] = mix(S32, (bl * 16 + dl) * 16 + tl)
+    feats[fp++] = mix(S33, (br * 16 + dr) * 16 + tr)
+    feats[fp++] = mix(S34, (bl * 32 + br) * 2 + q)
+    const qe = q ? (i === 0 || !inQuote[k - 1] ? 1 : 0) + (i + 1 >= n || !inQuote[k + 1] ? 2 : 0) : 0
+    feats[fp++] = mix(S35, (qe * 8 + distBucket(toEnd)) * 8 + sp)
+    feats[fp++] = mix(S36, Math.imul(hl, 31) ^ dl)
+    feats[fp++] = mix(S37, Math.imul(hr, 31) ^ dr)
+    const cq = ctx * 4 + iq
+    feats[fp++] = mix(S38, cq * 8 + distBucket(i))
+    feats[fp++] = mix(S39, cq * 16 + (bl & 1) * 8 + tl)
     offs[i + 1] = fp
   }
   return { feats, offs, words: h }
@@ -269,7 +321,7 @@ export function stackFeatures(u: Unit, labels: Uint8Array): { feats: Int32Array;
   const sentStart = u.sentStart ?? new Uint8Array(n)
   const inQuote = u.inQuote ?? new Uint8Array(n)
   const role = (i: number): number => (i < 0 || i >= n ? 4 : ROLE[labels[i]!]!)
-  const words = u.words ?? Int32Array.from(u.toks, (t) => wordHashes(t)[0]!)
+  const words = u.words ?? Int32Array.from(u.toks, (t) => wordInfo(t.text).h)
   // nearest predicted cue token left/right, roles seen before/after in the sentence, sentence-start role,
   // and whether the content span holding the token opened at (or right after) a quotation mark
   const cueL = new Int32Array(n).fill(-1)
@@ -361,6 +413,8 @@ export function buildUnits(text: string, blocks: readonly Span[], sentences: rea
     const toks = tokenize(text, b.start, b.end)
     if (toks.length === 0) continue
     const n = toks.length
+    const infos: WordInfo[] = new Array<WordInfo>(n)
+    for (let k = 0; k < n; k++) infos[k] = wordInfo(toks[k]!.text)
     const sentStart = new Uint8Array(n)
     sentStart[0] = 1
     while (si < sents.length && sents[si]!.start < b.start) si++
@@ -373,7 +427,7 @@ export function buildUnits(text: string, blocks: readonly Span[], sentences: rea
     const cueType = new Uint8Array(n)
     let anyCue = false
     let t = 0
-    for (const c of cues ? cues(b.start, b.end) : lexiconCues(text, b.start, b.end)) {
+    for (const c of cues ? cues(b.start, b.end) : tokenCues(toks, infos)) {
       while (t < n && toks[t]!.start < c.start) t++
       const type = 1 + CUE_TYPES.indexOf(c.type)
       for (let u = t; u < n && toks[u]!.start < c.end; u++) cueType[u] = type
@@ -402,8 +456,22 @@ export function buildUnits(text: string, blocks: readonly Span[], sentences: rea
     const ctx = paragraphContext(text, b.start, b.end)
     const lineStart = text.lastIndexOf('\n', b.start - 1) + 1
     const lineEnd = text.indexOf('\n', b.end)
-    const before = lineStart < b.start ? tokenize(text, Math.max(lineStart, b.start - EDGE_CHARS), b.start).slice(-2).map(wordHashes) : []
-    const after = b.end < (lineEnd < 0 ? text.length : lineEnd) ? tokenize(text, b.end, Math.min(lineEnd < 0 ? text.length : lineEnd, b.end + EDGE_CHARS)).slice(0, 2).map(wordHashes) : []
+    const lineStop = lineEnd < 0 ? text.length : lineEnd
+    // the hashes of the two words just outside the stretch on its line each side (1 / 2 past the line's ends)
+    let before1 = 1
+    let before2 = 1
+    let after1 = 2
+    let after2 = 2
+    if (lineStart < b.start) {
+      const bt = tokenize(text, Math.max(lineStart, b.start - EDGE_CHARS), b.start)
+      if (bt.length >= 1) before1 = wordInfo(bt[bt.length - 1]!.text).h
+      if (bt.length >= 2) before2 = wordInfo(bt[bt.length - 2]!.text).h
+    }
+    if (b.end < lineStop) {
+      const at = tokenize(text, b.end, Math.min(lineStop, b.end + EDGE_CHARS))
+      if (at.length >= 1) after1 = wordInfo(at[0]!.text).h
+      if (at.length >= 2) after2 = wordInfo(at[1]!.text).h
+    }
     // chunk long paragraphs at sentence starts
     let from = 0
     while (from < n) {
@@ -414,17 +482,40 @@ export function buildUnits(text: string, blocks: readonly Span[], sentences: rea
         if (cut > from + 1) to = cut
       }
       const part = from === 0 && to === n ? toks : toks.slice(from, to)
-      // the words just outside the piece on its line (1 / 2 past the line's ends), as its first and last tokens' neighbours
-      const out = (k: number): number => (k >= 0 && k < n ? wordHashes(toks[k]!)[0]! : k < 0 ? (before[before.length + k]?.[0] ?? 1) : (after[k - n]?.[0] ?? 2))
-      const edge = Int32Array.of(out(from - 2), out(from - 1), out(to), out(to + 1))
-      const { feats, offs, words } = unitFeatures(part, sentStart.subarray(from, to), cueType.subarray(from, to), inQuote.subarray(from, to), ner.subarray(from, to), ctx, edge)
+      // the words just outside the piece on its line, as its first and last tokens' neighbours
+      const edge = Int32Array.of(
+        from >= 2 ? infos[from - 2]!.h : from === 1 ? before1 : before2,
+        from >= 1 ? infos[from - 1]!.h : before1,
+        to < n ? infos[to]!.h : after1,
+        to + 1 < n ? infos[to + 1]!.h : to + 1 === n ? after1 : after2,
+      )
+      const { feats, offs, words } = unitFeatures(infos, from, to, sentStart, cueType, inQuote, ner, ctx, edge)
       const prevTok = units[units.length - 1]?.toks.at(-1)
-      const follows = !!prevTok && /^\s*$/.test(text.slice(prevTok.end, part[0]!.start))
+      const follows = !!prevTok && onlySpace(text, prevTok.end, part[0]!.start)
       units.push({ toks: part, feats, offs, words, follows, sentStart: sentStart.slice(from, to), cueType: cueType.slice(from, to), inQuote: inQuote.slice(from, to) })
       from = to
     }
   }
   return units
+}
+
+/** True when text[start, end) is only white space (empty included). */
+function onlySpace(text: string, start: number, end: number): boolean {
+  return start >= end || /^\s*$/.test(text.slice(start, end))
+}
+
+/** The lexicon cues of a stretch from its tokens (its words are its word tokens: the same as lexiconCues). */
+function tokenCues(toks: readonly Tok[], infos: readonly WordInfo[]): CueSpan[] {
+  const words: Word[] = []
+  for (let k = 0; k < toks.length; k++) {
+    const wi = infos[k]!
+    if (!wi.isWord) continue
+    const t = toks[k]!
+    words.push({ start: t.start, end: t.end, text: t.text, lower: wi.lower })
+  }
+  const out: CueSpan[] = []
+  for (const c of findCues(words)) out.push({ start: words[c.from]!.start, end: words[c.to - 1]!.end, type: c.form.type })
+  return out
 }
 
 /**
