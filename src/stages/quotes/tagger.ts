@@ -160,16 +160,15 @@ let wsSince = new Int32Array(256)
 let wsBetweenL = new Uint8Array(256)
 
 /**
- * Token features of tokens [from, to) of a paragraph (`infos`, and the per-token arrays, are the paragraph's).
+ * Token features of tokens [from, to) of a paragraph (`infos`, and the per-token arrays, are the paragraph's),
+ * written into `feats` (TEMPLATES a token), `offs` and `h` (the tokens' word hashes), all zeroed; e0..e3 are
+ * the hashes of the two words before the first token and the two after the last (unitFeatures' edge).
  * Two scans: forward for what comes from the left (nearest cue, sentence start, clause marks since the cue),
  * then backward for what comes from the right, writing each token's features as it goes.
  */
-function unitFeatures(infos: readonly WordInfo[], from: number, to: number, sentStart: Uint8Array, cueType: Uint8Array, inQuote: Uint8Array, ner: Uint8Array, ctx: number, edge: Int32Array): { feats: Int32Array; offs: Int32Array; words: Int32Array } {
+function unitFeatures(infos: readonly WordInfo[], from: number, to: number, sentStart: Uint8Array, cueType: Uint8Array, inQuote: Uint8Array, ner: Uint8Array, ctx: number, e0: number, e1: number, e2: number, e3: number, feats: Int32Array, offs: Int32Array, h: Int32Array): void {
   const n = to - from
-  const h = new Int32Array(n)
   for (let i = 0; i < n; i++) h[i] = infos[from + i]!.h
-  const feats = new Int32Array(n * TEMPLATES)
-  const offs = new Int32Array(n + 1)
   if (wsCueL.length < n) {
     wsCueL = new Int32Array(n * 2)
     wsSince = new Int32Array(n * 2)
@@ -200,10 +199,6 @@ function unitFeatures(infos: readonly WordInfo[], from: number, to: number, sent
     } else acc |= infos[k]!.punct
   }
   // from the right, with the features
-  const e0 = edge[0]!
-  const e1 = edge[1]!
-  const e2 = edge[2]!
-  const e3 = edge[3]!
   let cueR = -1
   let accR = 0
   let se = n
@@ -270,7 +265,6 @@ function unitFeatures(infos: readonly WordInfo[], from: number, to: number, sent
     feats[fp++] = mix(S39, cq * 16 + (bl & 1) * 8 + tl)
     offs[i + 1] = fp
   }
-  return { feats, offs, words: h }
 }
 
 /** Tag stretches holding no lexicon cue too (default of UnitOptions.all). */
@@ -426,17 +420,28 @@ export function buildUnits(text: string, blocks: readonly Span[], sentences: rea
   const all = opts.all ?? ALL_BLOCKS
   const units: Unit[] = []
   const sents = [...sentences].sort((a, b) => a.start - b.start)
+  // all typed arrays of the call are views of a few buffers sized once (a typed array of more than a few
+  // bytes costs an off-heap allocation: they were a tenth of the time)
+  const toksOf: Tok[][] = new Array<Tok[]>(blocks.length)
+  let total = 0
+  for (let bi = 0; bi < blocks.length; bi++) total += (toksOf[bi] = tokenize(text, blocks[bi]!.start, blocks[bi]!.end)).length
+  const bytes = new Uint8Array(total * 4)
+  const featsAll = new Int32Array(total * TEMPLATES)
+  const intsAll = new Int32Array(total * 3)
+  let bp = 0
+  let fa = 0
+  let ia = 0
   let si = 0
   let mi = 0
   let qi = 0
   for (let bi = 0; bi < blocks.length; bi++) {
     const b = blocks[bi]!
-    const toks = tokenize(text, b.start, b.end)
+    const toks = toksOf[bi]!
     if (toks.length === 0) continue
     const n = toks.length
     const infos: WordInfo[] = new Array<WordInfo>(n)
     for (let k = 0; k < n; k++) infos[k] = wordInfo(toks[k]!.text)
-    const sentStart = new Uint8Array(n)
+    const sentStart = bytes.subarray(bp, (bp += n))
     sentStart[0] = 1
     while (si < sents.length && sents[si]!.start < b.start) si++
     let k = 0
@@ -445,7 +450,7 @@ export function buildUnits(text: string, blocks: readonly Span[], sentences: rea
       if (k < n) sentStart[k] = 1
     }
     // cue lexicon types over the words of the stretch
-    const cueType = new Uint8Array(n)
+    const cueType = bytes.subarray(bp, (bp += n))
     let anyCue = false
     let t = 0
     for (const c of cues ? cues(b.start, b.end) : tokenCues(toks, infos)) {
@@ -457,7 +462,7 @@ export function buildUnits(text: string, blocks: readonly Span[], sentences: rea
     // a stretch without any lexicon cue is not tagged: the tagger finds almost nothing there (measured on PolNeAR dev), and it is most of the cost
     if (!anyCue && !all) continue
     // NER: type * 2 + (begin ? 0 : 1), 0 outside
-    const ner = new Uint8Array(n)
+    const ner = bytes.subarray(bp, (bp += n))
     while (mi < mentions.length && mentions[mi]!.end <= b.start) mi++
     let u0 = 0
     for (let j = mi; j < mentions.length && mentions[j]!.start < b.end; j++) {
@@ -466,7 +471,7 @@ export function buildUnits(text: string, blocks: readonly Span[], sentences: rea
       while (u0 < n && toks[u0]!.start < m.start) u0++
       for (let u = u0; u < n && toks[u]!.end <= m.end; u++) ner[u] = type * 2 + (u === u0 ? 0 : 1)
     }
-    const inQuote = new Uint8Array(n)
+    const inQuote = bytes.subarray(bp, (bp += n))
     while (qi < quoted.length && quoted[qi]!.end <= b.start) qi++
     let v0 = 0
     for (let j = qi; j < quoted.length && quoted[j]!.start < b.end; j++) {
@@ -504,16 +509,21 @@ export function buildUnits(text: string, blocks: readonly Span[], sentences: rea
       }
       const part = from === 0 && to === n ? toks : toks.slice(from, to)
       // the words just outside the piece on its line, as its first and last tokens' neighbours
-      const edge = Int32Array.of(
+      const m = to - from
+      const feats = featsAll.subarray(fa, (fa += m * TEMPLATES))
+      const offs = intsAll.subarray(ia, (ia += m + 1))
+      const words = intsAll.subarray(ia, (ia += m))
+      unitFeatures(
+        infos, from, to, sentStart, cueType, inQuote, ner, ctx,
         from >= 2 ? infos[from - 2]!.h : from === 1 ? before1 : before2,
         from >= 1 ? infos[from - 1]!.h : before1,
         to < n ? infos[to]!.h : after1,
         to + 1 < n ? infos[to + 1]!.h : to + 1 === n ? after1 : after2,
+        feats, offs, words,
       )
-      const { feats, offs, words } = unitFeatures(infos, from, to, sentStart, cueType, inQuote, ner, ctx, edge)
       const prevTok = units[units.length - 1]?.toks.at(-1)
       const follows = !!prevTok && onlySpace(text, prevTok.end, part[0]!.start)
-      units.push({ toks: part, feats, offs, words, follows, sentStart: sentStart.slice(from, to), cueType: cueType.slice(from, to), inQuote: inQuote.slice(from, to) })
+      units.push({ toks: part, feats, offs, words, follows, sentStart: sentStart.subarray(from, to), cueType: cueType.subarray(from, to), inQuote: inQuote.subarray(from, to) })
       from = to
     }
   }
@@ -588,6 +598,34 @@ export function viterbi(scores: Float32Array | Float64Array, n: number, trans: F
 }
 
 
+/**
+ * Fresh zeroed arrays for decoding results (scores, labels), cut from blocks of this many elements: one off-heap
+ * allocation per block instead of one per unit (they were ~6% of the decoding time). A block is never handed
+ * out twice, so results stay valid; one kept result keeps its block (128 KB / 16 KB) alive.
+ */
+const ARENA_F64 = 16384
+const ARENA_U8 = 16384
+let f64Block = new Float64Array(0)
+let f64Pos = 0
+let u8Block = new Uint8Array(0)
+let u8Pos = 0
+function freshF64(len: number): Float64Array {
+  if (len > ARENA_F64 >> 2) return new Float64Array(len)
+  if (f64Pos + len > f64Block.length) {
+    f64Block = new Float64Array(ARENA_F64)
+    f64Pos = 0
+  }
+  return f64Block.subarray(f64Pos, (f64Pos += len))
+}
+function freshU8(len: number): Uint8Array {
+  if (len > ARENA_U8 >> 2) return new Uint8Array(len)
+  if (u8Pos + len > u8Block.length) {
+    u8Block = new Uint8Array(ARENA_U8)
+    u8Pos = 0
+  }
+  return u8Block.subarray(u8Pos, (u8Pos += len))
+}
+
 /** Viterbi work space, grown as needed (decoding is synchronous, so one per process). */
 let delta = new Float64Array(0)
 let back = new Uint8Array(0)
@@ -597,7 +635,7 @@ let back = new Uint8Array(0)
  * label; I-X only B-X or I-X (ALLOWED).
  */
 export function bestPath(scores: Float32Array | Float64Array, n: number, trans: Float32Array | Float64Array): { labels: Uint8Array; score: number } {
-  const out = new Uint8Array(n)
+  const out = freshU8(n)
   if (n === 0) return { labels: out, score: 0 }
   if (delta.length < n * NL) {
     delta = new Float64Array(n * NL * 2)
@@ -711,7 +749,7 @@ function packRows(rows: Int16Array): Float64Array {
  */
 function unitScoresPacked(u: { readonly feats: Int32Array; readonly offs: Int32Array }, w: Float64Array, rows: Int16Array, scale: number, into?: Float64Array): Float64Array {
   const n = u.offs.length - 1
-  const scores = into ?? new Float64Array(n * NL)
+  const scores = into ?? freshF64(n * NL)
   const feats = u.feats
   const offs = u.offs
   for (let t = 0; t < n; t++) {
@@ -852,7 +890,7 @@ export class TaggerModel {
     const w = this.packed()
     const rows = this.rows()
     const scale = this.step
-    const scores = new Float64Array(n * NL)
+    const scores = freshF64(n * NL)
     const feats = u.feats
     const offs = u.offs
     const k = keep ? keep.length : 0
