@@ -601,10 +601,10 @@ export function viterbi(scores: Float32Array | Float64Array, n: number, trans: F
 /**
  * Fresh zeroed arrays for decoding results (scores, labels), cut from blocks of this many elements: one off-heap
  * allocation per block instead of one per unit (they were ~6% of the decoding time). A block is never handed
- * out twice, so results stay valid; one kept result keeps its block (128 KB / 16 KB) alive.
+ * out twice, so results stay valid; one kept result keeps its block (64 KB / 8 KB) alive.
  */
-const ARENA_F64 = 16384
-const ARENA_U8 = 16384
+const ARENA_F64 = 8192
+const ARENA_U8 = 8192
 let f64Block = new Float64Array(0)
 let f64Pos = 0
 let u8Block = new Uint8Array(0)
@@ -642,47 +642,98 @@ export function bestPath(scores: Float32Array | Float64Array, n: number, trans: 
     back = new Uint8Array(n * NL * 2)
   }
   const d = delta
+  const bk = back
   for (let y = 0; y < NL; y++) d[y] = ALLOWED[NL * NL + y] ? scores[y]! + trans[NL * NL + y]! : NEG
-  // transitions into the labels any label may precede (O, B-SRC, B-CUE, B-CON), read once
-  const tr = OPEN_TRANS
-  for (let p = 0; p < NL; p++) for (let k = 0; k < 4; k++) tr[p * 4 + k] = trans[p * NL + OPEN[k]!]!
+  // transitions into the labels any label may precede (O, B-SRC, B-CUE, B-CON) as locals: tPY from label P to Y
+  const t00 = trans[0]!, t10 = trans[7]!, t20 = trans[14]!, t30 = trans[21]!, t40 = trans[28]!, t50 = trans[35]!, t60 = trans[42]!
+  const t01 = trans[1]!, t11 = trans[8]!, t21 = trans[15]!, t31 = trans[22]!, t41 = trans[29]!, t51 = trans[36]!, t61 = trans[43]!
+  const t03 = trans[3]!, t13 = trans[10]!, t23 = trans[17]!, t33 = trans[24]!, t43 = trans[31]!, t53 = trans[38]!, t63 = trans[45]!
+  const t05 = trans[5]!, t15 = trans[12]!, t25 = trans[19]!, t35 = trans[26]!, t45 = trans[33]!, t55 = trans[40]!, t65 = trans[47]!
   const bs = trans[1 * NL + 2]!, ss = trans[2 * NL + 2]!, bc = trans[3 * NL + 4]!, cc = trans[4 * NL + 4]!, bn = trans[5 * NL + 6]!, nn = trans[6 * NL + 6]!
   for (let t = 1; t < n; t++) {
     const pb = (t - 1) * NL
     const base = t * NL
     const d0 = d[pb]!, d1 = d[pb + 1]!, d2 = d[pb + 2]!, d3 = d[pb + 3]!, d4 = d[pb + 4]!, d5 = d[pb + 5]!, d6 = d[pb + 6]!
-    for (let k = 0; k < 4; k++) {
-      let arg = 0
-      let best = d0 + tr[k]!
-      let v = d1 + tr[4 + k]!
-      if (v > best) ((best = v), (arg = 1))
-      v = d2 + tr[8 + k]!
-      if (v > best) ((best = v), (arg = 2))
-      v = d3 + tr[12 + k]!
-      if (v > best) ((best = v), (arg = 3))
-      v = d4 + tr[16 + k]!
-      if (v > best) ((best = v), (arg = 4))
-      v = d5 + tr[20 + k]!
-      if (v > best) ((best = v), (arg = 5))
-      v = d6 + tr[24 + k]!
-      if (v > best) ((best = v), (arg = 6))
-      const y = OPEN[k]!
-      d[base + y] = best + scores[base + y]!
-      back[base + y] = arg
-    }
+    let best: number
+    let arg: number
+    let v: number
+    best = d0 + t00
+    arg = 0
+    v = d1 + t10
+    if (v > best) ((best = v), (arg = 1))
+    v = d2 + t20
+    if (v > best) ((best = v), (arg = 2))
+    v = d3 + t30
+    if (v > best) ((best = v), (arg = 3))
+    v = d4 + t40
+    if (v > best) ((best = v), (arg = 4))
+    v = d5 + t50
+    if (v > best) ((best = v), (arg = 5))
+    v = d6 + t60
+    if (v > best) ((best = v), (arg = 6))
+    d[base + 0] = best + scores[base + 0]!
+    bk[base + 0] = arg
+    best = d0 + t01
+    arg = 0
+    v = d1 + t11
+    if (v > best) ((best = v), (arg = 1))
+    v = d2 + t21
+    if (v > best) ((best = v), (arg = 2))
+    v = d3 + t31
+    if (v > best) ((best = v), (arg = 3))
+    v = d4 + t41
+    if (v > best) ((best = v), (arg = 4))
+    v = d5 + t51
+    if (v > best) ((best = v), (arg = 5))
+    v = d6 + t61
+    if (v > best) ((best = v), (arg = 6))
+    d[base + 1] = best + scores[base + 1]!
+    bk[base + 1] = arg
+    best = d0 + t03
+    arg = 0
+    v = d1 + t13
+    if (v > best) ((best = v), (arg = 1))
+    v = d2 + t23
+    if (v > best) ((best = v), (arg = 2))
+    v = d3 + t33
+    if (v > best) ((best = v), (arg = 3))
+    v = d4 + t43
+    if (v > best) ((best = v), (arg = 4))
+    v = d5 + t53
+    if (v > best) ((best = v), (arg = 5))
+    v = d6 + t63
+    if (v > best) ((best = v), (arg = 6))
+    d[base + 3] = best + scores[base + 3]!
+    bk[base + 3] = arg
+    best = d0 + t05
+    arg = 0
+    v = d1 + t15
+    if (v > best) ((best = v), (arg = 1))
+    v = d2 + t25
+    if (v > best) ((best = v), (arg = 2))
+    v = d3 + t35
+    if (v > best) ((best = v), (arg = 3))
+    v = d4 + t45
+    if (v > best) ((best = v), (arg = 4))
+    v = d5 + t55
+    if (v > best) ((best = v), (arg = 5))
+    v = d6 + t65
+    if (v > best) ((best = v), (arg = 6))
+    d[base + 5] = best + scores[base + 5]!
+    bk[base + 5] = arg
     // I-X after B-X or I-X
     let vb = d1 + bs
     let vi = d2 + ss
-    if (vi > vb) ((d[base + 2] = vi + scores[base + 2]!), (back[base + 2] = 2))
-    else ((d[base + 2] = vb + scores[base + 2]!), (back[base + 2] = 1))
+    if (vi > vb) ((d[base + 2] = vi + scores[base + 2]!), (bk[base + 2] = 2))
+    else ((d[base + 2] = vb + scores[base + 2]!), (bk[base + 2] = 1))
     vb = d3 + bc
     vi = d4 + cc
-    if (vi > vb) ((d[base + 4] = vi + scores[base + 4]!), (back[base + 4] = 4))
-    else ((d[base + 4] = vb + scores[base + 4]!), (back[base + 4] = 3))
+    if (vi > vb) ((d[base + 4] = vi + scores[base + 4]!), (bk[base + 4] = 4))
+    else ((d[base + 4] = vb + scores[base + 4]!), (bk[base + 4] = 3))
     vb = d5 + bn
     vi = d6 + nn
-    if (vi > vb) ((d[base + 6] = vi + scores[base + 6]!), (back[base + 6] = 6))
-    else ((d[base + 6] = vb + scores[base + 6]!), (back[base + 6] = 5))
+    if (vi > vb) ((d[base + 6] = vi + scores[base + 6]!), (bk[base + 6] = 6))
+    else ((d[base + 6] = vb + scores[base + 6]!), (bk[base + 6] = 5))
   }
   let best = NEG
   for (let y = 0; y < NL; y++) {
@@ -692,11 +743,9 @@ export function bestPath(scores: Float32Array | Float64Array, n: number, trans: 
       out[n - 1] = y
     }
   }
-  for (let t = n - 1; t > 0; t--) out[t - 1] = back[t * NL + out[t]!]!
+  for (let t = n - 1; t > 0; t--) out[t - 1] = bk[t * NL + out[t]!]!
   return { labels: out, score: best }
 }
-const OPEN = Uint8Array.of(0, 1, 3, 5)
-const OPEN_TRANS = new Float64Array(NL * 4)
 // the unrolled decoder relies on this label layout
 if (LABELS.join() !== 'O,B-SRC,I-SRC,B-CUE,I-CUE,B-CON,I-CON') throw new Error('bestPath expects O, then B-/I- pairs')
 
