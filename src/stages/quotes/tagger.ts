@@ -16,7 +16,7 @@ import { strHash } from '../mentions/features.js'
 import { findCues } from './cues.js'
 import type { CueType } from '../../lexicon/cues/index.js'
 import type { QuotedSpan } from './marks.js'
-import { BETWEEN_SUBJECT_AND_CUE, scanTokens, scanWords, type Word } from './words.js'
+import { BETWEEN_SUBJECT_AND_CUE, isWordChar, scanTokens, scanWords, type Word } from './words.js'
 
 export const MODEL_PATH = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'models', 'quotes', 'tagger.bin.gz')
 
@@ -76,6 +76,19 @@ function bucket(template: number, value: number): number {
 /** The template part of bucket(), precomputed for the template ids in use. */
 const SEEDS = Int32Array.from({ length: 128 }, (_, t) => Math.imul(t + 0x9e3779b1, 0x85ebca6b))
 const BIAS = bucket(0, 0)
+/** bucket() with the template's seed given (the seeds of the first-pass templates read once, below). */
+function mix(seed: number, value: number): number {
+  let h = seed ^ value
+  h = Math.imul(h ^ (h >>> 15), 0xc2b2ae35)
+  h ^= h >>> 13
+  return h & (BUCKETS - 1)
+}
+const seed = (t: number): number => SEEDS[t]!
+const S100 = seed(100), S101 = seed(101), S102 = seed(102), S103 = seed(103), S104 = seed(104), S105 = seed(105), S106 = seed(106), S107 = seed(107), S108 = seed(108), S109 = seed(109), S110 = seed(110), S111 = seed(111)
+const S2 = seed(2), S3 = seed(3), S4 = seed(4), S5 = seed(5), S6 = seed(6), S7 = seed(7), S11 = seed(11), S16 = seed(16), S17 = seed(17), S18 = seed(18), S19 = seed(19), S20 = seed(20), S25 = seed(25), S30 = seed(30), S31 = seed(31), S32 = seed(32), S33 = seed(33), S34 = seed(34), S35 = seed(35), S36 = seed(36), S37 = seed(37), S38 = seed(38), S39 = seed(39)
+/** Buckets of templates 21 and 22 when there is no cue on that side. */
+const B21_NONE = bucket(21, 0)
+const B22_NONE = bucket(22, 0)
 
 function distBucket(d: number): number {
   return d <= 3 ? d : d <= 6 ? 4 : d <= 12 ? 5 : d <= 25 ? 6 : 7
@@ -83,18 +96,40 @@ function distBucket(d: number): number {
 
 /** Word-level feature hashes (lower case, 3-letter suffix, crude stem) cached by surface form; cleared when it grows past this. */
 const WORD_CACHE_MAX = 50000
-const wordCache = new Map<string, Int32Array>()
-function wordHashes(t: Tok): Int32Array {
-  let v = wordCache.get(t.text)
-  if (v) return v
+/**
+ * What the features need of a token's surface form, computed once per distinct form: its lower case, its hash,
+ * and the buckets of the templates that read nothing else (the token itself: 1, 8, 10; as the previous / next /
+ * second previous / second next word: 2, 3, 4, 5; as the nearest cue left / right: 21, 22), its punctuation bits
+ * and whether it is a word (not a punctuation token).
+ */
+class WordInfo {
+  constructor(
+    readonly lower: string,
+    readonly h: number,
+    readonly b1: number,
+    readonly b8: number,
+    readonly b10: number,
+    readonly b2: number,
+    readonly b3: number,
+    readonly b4: number,
+    readonly b5: number,
+    readonly b21: number,
+    readonly b22: number,
+    readonly punct: number,
+    readonly isWord: boolean,
+  ) {}
+}
+const wordCache = new Map<string, WordInfo>()
+function wordInfo(text: string): WordInfo {
+  let v = wordCache.get(text)
+  if (v !== undefined) return v
   if (wordCache.size >= WORD_CACHE_MAX) wordCache.clear()
-  const lower = t.text.toLowerCase()
+  const lower = text.toLowerCase()
   const w = strHash(lower)
   const suffix = strHash(lower.slice(-3))
   const stem = strHash(lower.replace(/(?:ing|ed|es|s)$/, ''))
-  // [word, suffix, stem, then the buckets of templates 1, 8 and 10, which depend on the word alone]
-  v = Int32Array.of(w, suffix, stem, bucket(1, w), bucket(8, suffix), bucket(10, stem))
-  wordCache.set(t.text, v)
+  v = new WordInfo(lower, w, bucket(1, w), bucket(8, suffix), bucket(10, stem), bucket(2, w), bucket(3, w), bucket(4, w), bucket(5, w), bucket(21, w), bucket(22, w), punctBits(text), isWordChar(text, 0))
+  wordCache.set(text, v)
   return v
 }
 const CUE_TYPES = ['speech', 'belief', 'finding', 'directive', 'act', 'source', 'noun'] as const
@@ -119,105 +154,117 @@ function punctBits(t: string): number {
 }
 const QUOTE_CHARS = new Set(['"', '“', '”', "'", '‘', '’'])
 
-/** Token features of one unit. */
-function unitFeatures(toks: readonly Tok[], sentStart: Uint8Array, cueType: Uint8Array, inQuote: Uint8Array, ner: Uint8Array, ctx: number, edge: Int32Array): { feats: Int32Array; offs: Int32Array; words: Int32Array } {
-  const n = toks.length
-  const wh = toks.map(wordHashes)
-  const h = Int32Array.from(wh, (x) => x[0]!)
-  const feats = new Int32Array(n * TEMPLATES)
-  const offs = new Int32Array(n + 1)
-  let fp = 0
-  // nearest cue to the left and right, and tokens since the sentence start
-  const cueL = new Int32Array(n).fill(-1)
-  const cueR = new Int32Array(n).fill(-1)
-  const sincePos = new Int32Array(n)
+/** Work space of unitFeatures (per token of a unit), grown as needed: building units is synchronous. */
+let wsCueL = new Int32Array(256)
+let wsSince = new Int32Array(256)
+let wsBetweenL = new Uint8Array(256)
+
+/**
+ * Token features of tokens [from, to) of a paragraph (`infos`, and the per-token arrays, are the paragraph's),
+ * written into `feats` (TEMPLATES a token), `offs` and `h` (the tokens' word hashes), all zeroed; e0..e3 are
+ * the hashes of the two words before the first token and the two after the last (unitFeatures' edge).
+ * Two scans: forward for what comes from the left (nearest cue, sentence start, clause marks since the cue),
+ * then backward for what comes from the right, writing each token's features as it goes.
+ */
+function unitFeatures(infos: readonly WordInfo[], from: number, to: number, sentStart: Uint8Array, cueType: Uint8Array, inQuote: Uint8Array, ner: Uint8Array, ctx: number, e0: number, e1: number, e2: number, e3: number, feats: Int32Array, offs: Int32Array, h: Int32Array): void {
+  const n = to - from
+  for (let i = 0; i < n; i++) h[i] = infos[from + i]!.h
+  if (wsCueL.length < n) {
+    wsCueL = new Int32Array(n * 2)
+    wsSince = new Int32Array(n * 2)
+    wsBetweenL = new Uint8Array(n * 2)
+  }
+  const cueL = wsCueL
+  const sincePos = wsSince
+  const betweenL = wsBetweenL
+  // from the left: nearest cue, tokens since the sentence start, and the clause structure between the token
+  // and the cue: bit 0 a sentence boundary, 1 a comma, 2 a colon or dash, 3 a quotation mark, 4 'that'/'to'/
+  // 'whether'/'if' right after the cue
   let lastCue = -1
   let ss = 0
-  for (let i = 0; i < n; i++) {
-    if (sentStart[i]) ss = i
-    sincePos[i] = i - ss
-    cueL[i] = lastCue
-    if (cueType[i]) lastCue = i
-  }
-  lastCue = -1
-  for (let i = n - 1; i >= 0; i--) {
-    cueR[i] = lastCue
-    if (cueType[i]) lastCue = i
-  }
-  // clause structure between the token and its nearest cues: bit 0 a sentence boundary, 1 a comma, 2 a colon
-  // or dash, 3 a quotation mark, 4 (left only) 'that'/'to'/'whether'/'if' right after the cue
-  const betweenL = new Uint8Array(n)
-  const betweenR = new Uint8Array(n)
-  const toEnd = new Int32Array(n)
   let acc = 0
   for (let i = 0; i < n; i++) {
-    if (sentStart[i] && i > 0) acc |= 1
+    const k = from + i
+    if (sentStart[k]) {
+      ss = i
+      if (i > 0) acc |= 1
+    }
+    sincePos[i] = i - ss
+    cueL[i] = lastCue
     betweenL[i] = acc
-    if (cueType[i]) {
+    if (cueType[k]) {
+      lastCue = i
       acc = 0
-      const nx = i + 1 < n && !cueType[i + 1] ? toks[i + 1]!.text.toLowerCase() : ''
-      if (COMPLEMENTIZERS.has(nx)) acc |= 16
-    } else acc |= punctBits(toks[i]!.text)
+      if (i + 1 < n && !cueType[k + 1] && COMPLEMENTIZERS.has(infos[k + 1]!.lower)) acc |= 16
+    } else acc |= infos[k]!.punct
   }
-  acc = 0
+  // from the right, with the features
+  let cueR = -1
+  let accR = 0
   let se = n
   for (let i = n - 1; i >= 0; i--) {
-    betweenR[i] = acc
-    toEnd[i] = se - i - 1
-    if (sentStart[i]) {
-      acc |= 1
+    const k = from + i
+    const r = cueR
+    const br = accR
+    const toEnd = se - i - 1
+    if (sentStart[k]) {
+      accR |= 1
       se = i
     }
-    if (cueType[i]) acc = 0
-    else acc |= punctBits(toks[i]!.text)
-  }
-  for (let i = 0; i < n; i++) {
-    const hi = h[i]!
-    const prev = i > 0 ? h[i - 1]! : edge[1]!
-    const next = i + 1 < n ? h[i + 1]! : edge[2]!
-    const wi = wh[i]!
+    const ct = cueType[k]!
+    if (ct) {
+      cueR = i
+      accR = 0
+    } else accR |= infos[k]!.punct
+    const wi = infos[k]!
+    const hi = wi.h
+    const prev = i > 0 ? h[i - 1]! : e1
+    const next = i + 1 < n ? h[i + 1]! : e2
+    let fp = i * TEMPLATES
     feats[fp++] = BIAS
-    feats[fp++] = wi[3]!
-    feats[fp++] = bucket(2, prev)
-    feats[fp++] = bucket(3, next)
-    feats[fp++] = bucket(4, i > 1 ? h[i - 2]! : i === 1 ? edge[1]! : edge[0]!)
-    feats[fp++] = bucket(5, i + 2 < n ? h[i + 2]! : i + 2 === n ? edge[2]! : edge[3]!)
-    feats[fp++] = bucket(6, Math.imul(prev, 31) ^ hi)
-    feats[fp++] = bucket(7, Math.imul(hi, 31) ^ next)
-    feats[fp++] = wi[4]!
-    feats[fp++] = wi[5]!
-    feats[fp++] = bucket(11, cueType[i]!)
-    const q = inQuote[i] ? 1 : 0
-    feats[fp++] = bucket(16, q)
+    feats[fp++] = wi.b1
+    feats[fp++] = i > 0 ? infos[k - 1]!.b2 : mix(S2, e1)
+    feats[fp++] = i + 1 < n ? infos[k + 1]!.b3 : mix(S3, e2)
+    feats[fp++] = i > 1 ? infos[k - 2]!.b4 : mix(S4, i === 1 ? e1 : e0)
+    feats[fp++] = i + 2 < n ? infos[k + 2]!.b5 : mix(S5, i + 2 === n ? e2 : e3)
+    feats[fp++] = mix(S6, Math.imul(prev, 31) ^ hi)
+    feats[fp++] = mix(S7, Math.imul(hi, 31) ^ next)
+    feats[fp++] = wi.b8
+    feats[fp++] = wi.b10
+    feats[fp++] = mix(S11, ct)
+    const iq = inQuote[k]!
+    const q = iq ? 1 : 0
+    feats[fp++] = mix(S16, q)
     const l = cueL[i]!
-    const r = cueR[i]!
     const dl = l < 0 ? 8 : distBucket(i - l)
     const dr = r < 0 ? 8 : distBucket(r - i)
-    const tl = l < 0 ? 0 : cueType[l]!
-    const tr = r < 0 ? 0 : cueType[r]!
-    feats[fp++] = bucket(17, dl * 16 + tl)
-    feats[fp++] = bucket(18, dr * 16 + tr)
-    feats[fp++] = bucket(19, dl * 16 + dr)
-    feats[fp++] = bucket(20, (q * 16 + tl) * 16 + tr)
-    feats[fp++] = bucket(21, l < 0 ? 0 : h[l]!)
-    feats[fp++] = bucket(22, r < 0 ? 0 : h[r]!)
-    feats[fp++] = bucket(25, ner[i]!)
-    feats[fp++] = bucket(30, dl * 16 + distBucket(sincePos[i]!))
-    feats[fp++] = bucket(31, Math.imul(l < 0 ? 0 : h[l]!, 7) ^ q)
+    const tl = l < 0 ? 0 : cueType[from + l]!
+    const tr = r < 0 ? 0 : cueType[from + r]!
+    const hl = l < 0 ? 0 : h[l]!
+    const hr = r < 0 ? 0 : h[r]!
+    const sp = distBucket(sincePos[i]!)
+    feats[fp++] = mix(S17, dl * 16 + tl)
+    feats[fp++] = mix(S18, dr * 16 + tr)
+    feats[fp++] = mix(S19, dl * 16 + dr)
+    feats[fp++] = mix(S20, (q * 16 + tl) * 16 + tr)
+    feats[fp++] = l < 0 ? B21_NONE : infos[from + l]!.b21
+    feats[fp++] = r < 0 ? B22_NONE : infos[from + r]!.b22
+    feats[fp++] = mix(S25, ner[k]!)
+    feats[fp++] = mix(S30, dl * 16 + sp)
+    feats[fp++] = mix(S31, Math.imul(hl, 7) ^ q)
     const bl = betweenL[i]!
-    const br = betweenR[i]!
-    feats[fp++] = bucket(32, (bl * 16 + dl) * 16 + tl)
-    feats[fp++] = bucket(33, (br * 16 + dr) * 16 + tr)
-    feats[fp++] = bucket(34, (bl * 32 + br) * 2 + q)
-    const qe = q ? (i === 0 || !inQuote[i - 1] ? 1 : 0) + (i + 1 >= n || !inQuote[i + 1] ? 2 : 0) : 0
-    feats[fp++] = bucket(35, (qe * 8 + distBucket(toEnd[i]!)) * 8 + distBucket(sincePos[i]!))
-    feats[fp++] = bucket(36, Math.imul(l < 0 ? 0 : h[l]!, 31) ^ dl)
-    feats[fp++] = bucket(37, Math.imul(r < 0 ? 0 : h[r]!, 31) ^ dr)
-    feats[fp++] = bucket(38, (ctx * 4 + inQuote[i]!) * 8 + distBucket(i))
-    feats[fp++] = bucket(39, (ctx * 4 + inQuote[i]!) * 16 + (bl & 1) * 8 + tl)
+    feats[fp++] = mix(S32, (bl * 16 + dl) * 16 + tl)
+    feats[fp++] = mix(S33, (br * 16 + dr) * 16 + tr)
+    feats[fp++] = mix(S34, (bl * 32 + br) * 2 + q)
+    const qe = q ? (i === 0 || !inQuote[k - 1] ? 1 : 0) + (i + 1 >= n || !inQuote[k + 1] ? 2 : 0) : 0
+    feats[fp++] = mix(S35, (qe * 8 + distBucket(toEnd)) * 8 + sp)
+    feats[fp++] = mix(S36, Math.imul(hl, 31) ^ dl)
+    feats[fp++] = mix(S37, Math.imul(hr, 31) ^ dr)
+    const cq = ctx * 4 + iq
+    feats[fp++] = mix(S38, cq * 8 + distBucket(i))
+    feats[fp++] = mix(S39, cq * 16 + (bl & 1) * 8 + tl)
     offs[i + 1] = fp
   }
-  return { feats, offs, words: h }
 }
 
 /** Tag stretches holding no lexicon cue too (default of UnitOptions.all). */
@@ -263,80 +310,100 @@ export const STACK_TEMPLATES = 12
  */
 export function stackFeatures(u: Unit, labels: Uint8Array): { feats: Int32Array; offs: Int32Array } {
   const n = u.toks.length
-  const S = STACK_TEMPLATES
-  const feats = new Int32Array(n * S)
+  const feats = new Int32Array(n * STACK_TEMPLATES)
+  stackInto(u, labels, feats)
   const offs = new Int32Array(n + 1)
+  for (let i = 1; i <= n; i++) offs[i] = i * STACK_TEMPLATES
+  return { feats, offs }
+}
+/** Label starts an attribution part (B-). */
+const IS_B = Uint8Array.from(LABELS, (l) => (l[0] === 'B' ? 1 : 0))
+/** Padding of the role work space each side (the widest look is 6 tokens away). */
+const ROLE_PAD = 6
+/** Work space of stackInto, grown as needed (decoding is synchronous). */
+let wsRole = new Uint8Array(256 + 2 * ROLE_PAD)
+let wsStackL = new Int32Array(256)
+let wsBefore = new Uint8Array(256)
+let wsStartRole = new Uint8Array(256)
+let wsConQuote = new Uint8Array(256)
+
+/** stackFeatures' features, STACK_TEMPLATES per token, written into `feats` (two scans, as unitFeatures). */
+function stackInto(u: Unit, labels: Uint8Array, feats: Int32Array): void {
+  const n = u.toks.length
   const sentStart = u.sentStart ?? new Uint8Array(n)
   const inQuote = u.inQuote ?? new Uint8Array(n)
-  const role = (i: number): number => (i < 0 || i >= n ? 4 : ROLE[labels[i]!]!)
-  const words = u.words ?? Int32Array.from(u.toks, (t) => wordHashes(t)[0]!)
-  // nearest predicted cue token left/right, roles seen before/after in the sentence, sentence-start role,
-  // and whether the content span holding the token opened at (or right after) a quotation mark
-  const cueL = new Int32Array(n).fill(-1)
-  const cueR = new Int32Array(n).fill(-1)
-  const before = new Uint8Array(n)
-  const after = new Uint8Array(n)
-  const startRole = new Uint8Array(n)
-  const conQuote = new Uint8Array(n)
+  const cueType = u.cueType
+  const words = u.words ?? Int32Array.from(u.toks, (t) => wordInfo(t.text).h)
+  if (wsStackL.length < n) {
+    wsRole = new Uint8Array(n * 2 + 2 * ROLE_PAD)
+    wsStackL = new Int32Array(n * 2)
+    wsBefore = new Uint8Array(n * 2)
+    wsStartRole = new Uint8Array(n * 2)
+    wsConQuote = new Uint8Array(n * 2)
+  }
+  // roles (4 outside the unit), shifted by ROLE_PAD
+  const role = wsRole
+  role.fill(4, 0, ROLE_PAD)
+  for (let i = 0; i < n; i++) role[ROLE_PAD + i] = ROLE[labels[i]!]!
+  role.fill(4, ROLE_PAD + n, n + 2 * ROLE_PAD)
+  // from the left: nearest predicted cue token, roles seen before in the sentence, sentence-start role, and
+  // whether the content span holding the token opened at (or right after) a quotation mark
+  const cueL = wsStackL
+  const before = wsBefore
+  const startRole = wsStartRole
+  const conQuote = wsConQuote
   let last = -1
   let mask = 0
   let sr = 0
   let cq = 0
   for (let i = 0; i < n; i++) {
+    const r = role[ROLE_PAD + i]!
     if (sentStart[i]) {
       mask = 0
-      sr = role(i)
+      sr = r
     }
     cueL[i] = last
     before[i] = mask
     startRole[i] = sr
-    const r = role(i)
     if (r === 2) last = i
     mask |= 1 << r
-    if (r === 3 && LABELS[labels[i]!]![0] === 'B') cq = (QUOTE_CHARS.has(u.toks[i]!.text) || (i > 0 && QUOTE_CHARS.has(u.toks[i - 1]!.text)) ? 2 : 1) + (inQuote[i] ? 2 : 0)
+    if (r === 3 && IS_B[labels[i]!]) cq = (QUOTE_CHARS.has(u.toks[i]!.text) || (i > 0 && QUOTE_CHARS.has(u.toks[i - 1]!.text)) ? 2 : 1) + (inQuote[i] ? 2 : 0)
     else if (r !== 3) cq = 0
     conQuote[i] = cq
   }
+  // from the right (nearest cue, roles seen later in the sentence), with the features
   last = -1
   mask = 0
   for (let i = n - 1; i >= 0; i--) {
-    cueR[i] = last
-    after[i] = mask
-    const r = role(i)
+    const rr = last
+    const after = mask
+    const p = ROLE_PAD + i
+    const r = role[p]!
     if (r === 2) last = i
     mask |= 1 << r
     if (sentStart[i]) mask = 0
-  }
-  let fp = 0
-  for (let i = 0; i < n; i++) {
-    const r = role(i)
     const li = labels[i]!
     const hi = words[i]!
-    let farL = 0
-    let farR = 0
-    for (let d = 3; d <= 6; d++) {
-      farL |= 1 << role(i - d)
-      farR |= 1 << role(i + d)
-    }
+    const farL = (1 << role[p - 3]!) | (1 << role[p - 4]!) | (1 << role[p - 5]!) | (1 << role[p - 6]!)
+    const farR = (1 << role[p + 3]!) | (1 << role[p + 4]!) | (1 << role[p + 5]!) | (1 << role[p + 6]!)
     const l = cueL[i]!
-    const rr = cueR[i]!
     const dl = l < 0 ? 8 : distBucket(i - l)
     const dr = rr < 0 ? 8 : distBucket(rr - i)
-    feats[fp++] = bucket(100, li)
-    feats[fp++] = bucket(101, ((i > 0 ? labels[i - 1]! : 7) * 8 + li) * 8 + (i + 1 < n ? labels[i + 1]! : 7))
-    feats[fp++] = bucket(102, (((role(i - 2) * 5 + role(i - 1)) * 5 + r) * 5 + role(i + 1)) * 5 + role(i + 2))
-    feats[fp++] = bucket(103, (farL * 32 + farR) * 4 + r)
-    feats[fp++] = bucket(104, (dl * 16 + dr) * 4 + r)
-    feats[fp++] = bucket(105, Math.imul(l < 0 ? 0 : words[l]!, 31) ^ (dl * 4 + r))
-    feats[fp++] = bucket(106, Math.imul(rr < 0 ? 0 : words[rr]!, 31) ^ (dr * 4 + r))
-    feats[fp++] = bucket(107, (before[i]! * 32 + after[i]!) * 4 + r)
-    feats[fp++] = bucket(108, (conQuote[i]! * 2 + (inQuote[i] ? 1 : 0)) * 4 + r)
-    feats[fp++] = bucket(109, (startRole[i]! * 4 + r) * 2 + sentStart[i]!)
-    feats[fp++] = bucket(110, Math.imul(hi, 31) ^ li)
-    feats[fp++] = bucket(111, ((u.cueType?.[i] ?? 0) * 8 + li) * 2 + (inQuote[i] ? 1 : 0))
-    offs[i + 1] = fp
+    const iq = inQuote[i] ? 1 : 0
+    let fp = i * STACK_TEMPLATES
+    feats[fp++] = mix(S100, li)
+    feats[fp++] = mix(S101, ((i > 0 ? labels[i - 1]! : 7) * 8 + li) * 8 + (i + 1 < n ? labels[i + 1]! : 7))
+    feats[fp++] = mix(S102, (((role[p - 2]! * 5 + role[p - 1]!) * 5 + r) * 5 + role[p + 1]!) * 5 + role[p + 2]!)
+    feats[fp++] = mix(S103, (farL * 32 + farR) * 4 + r)
+    feats[fp++] = mix(S104, (dl * 16 + dr) * 4 + r)
+    feats[fp++] = mix(S105, Math.imul(l < 0 ? 0 : words[l]!, 31) ^ (dl * 4 + r))
+    feats[fp++] = mix(S106, Math.imul(rr < 0 ? 0 : words[rr]!, 31) ^ (dr * 4 + r))
+    feats[fp++] = mix(S107, (before[i]! * 32 + after) * 4 + r)
+    feats[fp++] = mix(S108, (conQuote[i]! * 2 + iq) * 4 + r)
+    feats[fp++] = mix(S109, (startRole[i]! * 4 + r) * 2 + sentStart[i]!)
+    feats[fp++] = mix(S110, Math.imul(hi, 31) ^ li)
+    feats[fp++] = mix(S111, ((cueType ? cueType[i]! : 0) * 8 + li) * 2 + iq)
   }
-  return { feats, offs }
 }
 
 /** A lexicon cue found beforehand (the stage passes the ones its rules already looked up). */
@@ -353,15 +420,28 @@ export function buildUnits(text: string, blocks: readonly Span[], sentences: rea
   const all = opts.all ?? ALL_BLOCKS
   const units: Unit[] = []
   const sents = [...sentences].sort((a, b) => a.start - b.start)
+  // all typed arrays of the call are views of a few buffers sized once (a typed array of more than a few
+  // bytes costs an off-heap allocation: they were a tenth of the time)
+  const toksOf: Tok[][] = new Array<Tok[]>(blocks.length)
+  let total = 0
+  for (let bi = 0; bi < blocks.length; bi++) total += (toksOf[bi] = tokenize(text, blocks[bi]!.start, blocks[bi]!.end)).length
+  const bytes = new Uint8Array(total * 4)
+  const featsAll = new Int32Array(total * TEMPLATES)
+  const intsAll = new Int32Array(total * 3)
+  let bp = 0
+  let fa = 0
+  let ia = 0
   let si = 0
   let mi = 0
   let qi = 0
   for (let bi = 0; bi < blocks.length; bi++) {
     const b = blocks[bi]!
-    const toks = tokenize(text, b.start, b.end)
+    const toks = toksOf[bi]!
     if (toks.length === 0) continue
     const n = toks.length
-    const sentStart = new Uint8Array(n)
+    const infos: WordInfo[] = new Array<WordInfo>(n)
+    for (let k = 0; k < n; k++) infos[k] = wordInfo(toks[k]!.text)
+    const sentStart = bytes.subarray(bp, (bp += n))
     sentStart[0] = 1
     while (si < sents.length && sents[si]!.start < b.start) si++
     let k = 0
@@ -370,10 +450,10 @@ export function buildUnits(text: string, blocks: readonly Span[], sentences: rea
       if (k < n) sentStart[k] = 1
     }
     // cue lexicon types over the words of the stretch
-    const cueType = new Uint8Array(n)
+    const cueType = bytes.subarray(bp, (bp += n))
     let anyCue = false
     let t = 0
-    for (const c of cues ? cues(b.start, b.end) : lexiconCues(text, b.start, b.end)) {
+    for (const c of cues ? cues(b.start, b.end) : tokenCues(toks, infos)) {
       while (t < n && toks[t]!.start < c.start) t++
       const type = 1 + CUE_TYPES.indexOf(c.type)
       for (let u = t; u < n && toks[u]!.start < c.end; u++) cueType[u] = type
@@ -382,7 +462,7 @@ export function buildUnits(text: string, blocks: readonly Span[], sentences: rea
     // a stretch without any lexicon cue is not tagged: the tagger finds almost nothing there (measured on PolNeAR dev), and it is most of the cost
     if (!anyCue && !all) continue
     // NER: type * 2 + (begin ? 0 : 1), 0 outside
-    const ner = new Uint8Array(n)
+    const ner = bytes.subarray(bp, (bp += n))
     while (mi < mentions.length && mentions[mi]!.end <= b.start) mi++
     let u0 = 0
     for (let j = mi; j < mentions.length && mentions[j]!.start < b.end; j++) {
@@ -391,7 +471,7 @@ export function buildUnits(text: string, blocks: readonly Span[], sentences: rea
       while (u0 < n && toks[u0]!.start < m.start) u0++
       for (let u = u0; u < n && toks[u]!.end <= m.end; u++) ner[u] = type * 2 + (u === u0 ? 0 : 1)
     }
-    const inQuote = new Uint8Array(n)
+    const inQuote = bytes.subarray(bp, (bp += n))
     while (qi < quoted.length && quoted[qi]!.end <= b.start) qi++
     let v0 = 0
     for (let j = qi; j < quoted.length && quoted[j]!.start < b.end; j++) {
@@ -402,8 +482,22 @@ export function buildUnits(text: string, blocks: readonly Span[], sentences: rea
     const ctx = paragraphContext(text, b.start, b.end)
     const lineStart = text.lastIndexOf('\n', b.start - 1) + 1
     const lineEnd = text.indexOf('\n', b.end)
-    const before = lineStart < b.start ? tokenize(text, Math.max(lineStart, b.start - EDGE_CHARS), b.start).slice(-2).map(wordHashes) : []
-    const after = b.end < (lineEnd < 0 ? text.length : lineEnd) ? tokenize(text, b.end, Math.min(lineEnd < 0 ? text.length : lineEnd, b.end + EDGE_CHARS)).slice(0, 2).map(wordHashes) : []
+    const lineStop = lineEnd < 0 ? text.length : lineEnd
+    // the hashes of the two words just outside the stretch on its line each side (1 / 2 past the line's ends)
+    let before1 = 1
+    let before2 = 1
+    let after1 = 2
+    let after2 = 2
+    if (lineStart < b.start) {
+      const bt = tokenize(text, Math.max(lineStart, b.start - EDGE_CHARS), b.start)
+      if (bt.length >= 1) before1 = wordInfo(bt[bt.length - 1]!.text).h
+      if (bt.length >= 2) before2 = wordInfo(bt[bt.length - 2]!.text).h
+    }
+    if (b.end < lineStop) {
+      const at = tokenize(text, b.end, Math.min(lineStop, b.end + EDGE_CHARS))
+      if (at.length >= 1) after1 = wordInfo(at[0]!.text).h
+      if (at.length >= 2) after2 = wordInfo(at[1]!.text).h
+    }
     // chunk long paragraphs at sentence starts
     let from = 0
     while (from < n) {
@@ -414,17 +508,45 @@ export function buildUnits(text: string, blocks: readonly Span[], sentences: rea
         if (cut > from + 1) to = cut
       }
       const part = from === 0 && to === n ? toks : toks.slice(from, to)
-      // the words just outside the piece on its line (1 / 2 past the line's ends), as its first and last tokens' neighbours
-      const out = (k: number): number => (k >= 0 && k < n ? wordHashes(toks[k]!)[0]! : k < 0 ? (before[before.length + k]?.[0] ?? 1) : (after[k - n]?.[0] ?? 2))
-      const edge = Int32Array.of(out(from - 2), out(from - 1), out(to), out(to + 1))
-      const { feats, offs, words } = unitFeatures(part, sentStart.subarray(from, to), cueType.subarray(from, to), inQuote.subarray(from, to), ner.subarray(from, to), ctx, edge)
+      // the words just outside the piece on its line, as its first and last tokens' neighbours
+      const m = to - from
+      const feats = featsAll.subarray(fa, (fa += m * TEMPLATES))
+      const offs = intsAll.subarray(ia, (ia += m + 1))
+      const words = intsAll.subarray(ia, (ia += m))
+      unitFeatures(
+        infos, from, to, sentStart, cueType, inQuote, ner, ctx,
+        from >= 2 ? infos[from - 2]!.h : from === 1 ? before1 : before2,
+        from >= 1 ? infos[from - 1]!.h : before1,
+        to < n ? infos[to]!.h : after1,
+        to + 1 < n ? infos[to + 1]!.h : to + 1 === n ? after1 : after2,
+        feats, offs, words,
+      )
       const prevTok = units[units.length - 1]?.toks.at(-1)
-      const follows = !!prevTok && /^\s*$/.test(text.slice(prevTok.end, part[0]!.start))
-      units.push({ toks: part, feats, offs, words, follows, sentStart: sentStart.slice(from, to), cueType: cueType.slice(from, to), inQuote: inQuote.slice(from, to) })
+      const follows = !!prevTok && onlySpace(text, prevTok.end, part[0]!.start)
+      units.push({ toks: part, feats, offs, words, follows, sentStart: sentStart.subarray(from, to), cueType: cueType.subarray(from, to), inQuote: inQuote.subarray(from, to) })
       from = to
     }
   }
   return units
+}
+
+/** True when text[start, end) is only white space (empty included). */
+function onlySpace(text: string, start: number, end: number): boolean {
+  return start >= end || /^\s*$/.test(text.slice(start, end))
+}
+
+/** The lexicon cues of a stretch from its tokens (its words are its word tokens: the same as lexiconCues). */
+function tokenCues(toks: readonly Tok[], infos: readonly WordInfo[]): CueSpan[] {
+  const words: Word[] = []
+  for (let k = 0; k < toks.length; k++) {
+    const wi = infos[k]!
+    if (!wi.isWord) continue
+    const t = toks[k]!
+    words.push({ start: t.start, end: t.end, text: t.text, lower: wi.lower })
+  }
+  const out: CueSpan[] = []
+  for (const c of findCues(words)) out.push({ start: words[c.from]!.start, end: words[c.to - 1]!.end, type: c.form.type })
+  return out
 }
 
 /**
@@ -476,6 +598,34 @@ export function viterbi(scores: Float32Array | Float64Array, n: number, trans: F
 }
 
 
+/**
+ * Fresh zeroed arrays for decoding results (scores, labels), cut from blocks of this many elements: one off-heap
+ * allocation per block instead of one per unit (they were ~6% of the decoding time). A block is never handed
+ * out twice, so results stay valid; one kept result keeps its block (64 KB / 8 KB) alive.
+ */
+const ARENA_F64 = 8192
+const ARENA_U8 = 8192
+let f64Block = new Float64Array(0)
+let f64Pos = 0
+let u8Block = new Uint8Array(0)
+let u8Pos = 0
+function freshF64(len: number): Float64Array {
+  if (len > ARENA_F64 >> 2) return new Float64Array(len)
+  if (f64Pos + len > f64Block.length) {
+    f64Block = new Float64Array(ARENA_F64)
+    f64Pos = 0
+  }
+  return f64Block.subarray(f64Pos, (f64Pos += len))
+}
+function freshU8(len: number): Uint8Array {
+  if (len > ARENA_U8 >> 2) return new Uint8Array(len)
+  if (u8Pos + len > u8Block.length) {
+    u8Block = new Uint8Array(ARENA_U8)
+    u8Pos = 0
+  }
+  return u8Block.subarray(u8Pos, (u8Pos += len))
+}
+
 /** Viterbi work space, grown as needed (decoding is synchronous, so one per process). */
 let delta = new Float64Array(0)
 let back = new Uint8Array(0)
@@ -485,54 +635,105 @@ let back = new Uint8Array(0)
  * label; I-X only B-X or I-X (ALLOWED).
  */
 export function bestPath(scores: Float32Array | Float64Array, n: number, trans: Float32Array | Float64Array): { labels: Uint8Array; score: number } {
-  const out = new Uint8Array(n)
+  const out = freshU8(n)
   if (n === 0) return { labels: out, score: 0 }
   if (delta.length < n * NL) {
     delta = new Float64Array(n * NL * 2)
     back = new Uint8Array(n * NL * 2)
   }
   const d = delta
+  const bk = back
   for (let y = 0; y < NL; y++) d[y] = ALLOWED[NL * NL + y] ? scores[y]! + trans[NL * NL + y]! : NEG
-  // transitions into the labels any label may precede (O, B-SRC, B-CUE, B-CON), read once
-  const tr = OPEN_TRANS
-  for (let p = 0; p < NL; p++) for (let k = 0; k < 4; k++) tr[p * 4 + k] = trans[p * NL + OPEN[k]!]!
+  // transitions into the labels any label may precede (O, B-SRC, B-CUE, B-CON) as locals: tPY from label P to Y
+  const t00 = trans[0]!, t10 = trans[7]!, t20 = trans[14]!, t30 = trans[21]!, t40 = trans[28]!, t50 = trans[35]!, t60 = trans[42]!
+  const t01 = trans[1]!, t11 = trans[8]!, t21 = trans[15]!, t31 = trans[22]!, t41 = trans[29]!, t51 = trans[36]!, t61 = trans[43]!
+  const t03 = trans[3]!, t13 = trans[10]!, t23 = trans[17]!, t33 = trans[24]!, t43 = trans[31]!, t53 = trans[38]!, t63 = trans[45]!
+  const t05 = trans[5]!, t15 = trans[12]!, t25 = trans[19]!, t35 = trans[26]!, t45 = trans[33]!, t55 = trans[40]!, t65 = trans[47]!
   const bs = trans[1 * NL + 2]!, ss = trans[2 * NL + 2]!, bc = trans[3 * NL + 4]!, cc = trans[4 * NL + 4]!, bn = trans[5 * NL + 6]!, nn = trans[6 * NL + 6]!
   for (let t = 1; t < n; t++) {
     const pb = (t - 1) * NL
     const base = t * NL
     const d0 = d[pb]!, d1 = d[pb + 1]!, d2 = d[pb + 2]!, d3 = d[pb + 3]!, d4 = d[pb + 4]!, d5 = d[pb + 5]!, d6 = d[pb + 6]!
-    for (let k = 0; k < 4; k++) {
-      let arg = 0
-      let best = d0 + tr[k]!
-      let v = d1 + tr[4 + k]!
-      if (v > best) ((best = v), (arg = 1))
-      v = d2 + tr[8 + k]!
-      if (v > best) ((best = v), (arg = 2))
-      v = d3 + tr[12 + k]!
-      if (v > best) ((best = v), (arg = 3))
-      v = d4 + tr[16 + k]!
-      if (v > best) ((best = v), (arg = 4))
-      v = d5 + tr[20 + k]!
-      if (v > best) ((best = v), (arg = 5))
-      v = d6 + tr[24 + k]!
-      if (v > best) ((best = v), (arg = 6))
-      const y = OPEN[k]!
-      d[base + y] = best + scores[base + y]!
-      back[base + y] = arg
-    }
+    let best: number
+    let arg: number
+    let v: number
+    best = d0 + t00
+    arg = 0
+    v = d1 + t10
+    if (v > best) ((best = v), (arg = 1))
+    v = d2 + t20
+    if (v > best) ((best = v), (arg = 2))
+    v = d3 + t30
+    if (v > best) ((best = v), (arg = 3))
+    v = d4 + t40
+    if (v > best) ((best = v), (arg = 4))
+    v = d5 + t50
+    if (v > best) ((best = v), (arg = 5))
+    v = d6 + t60
+    if (v > best) ((best = v), (arg = 6))
+    d[base + 0] = best + scores[base + 0]!
+    bk[base + 0] = arg
+    best = d0 + t01
+    arg = 0
+    v = d1 + t11
+    if (v > best) ((best = v), (arg = 1))
+    v = d2 + t21
+    if (v > best) ((best = v), (arg = 2))
+    v = d3 + t31
+    if (v > best) ((best = v), (arg = 3))
+    v = d4 + t41
+    if (v > best) ((best = v), (arg = 4))
+    v = d5 + t51
+    if (v > best) ((best = v), (arg = 5))
+    v = d6 + t61
+    if (v > best) ((best = v), (arg = 6))
+    d[base + 1] = best + scores[base + 1]!
+    bk[base + 1] = arg
+    best = d0 + t03
+    arg = 0
+    v = d1 + t13
+    if (v > best) ((best = v), (arg = 1))
+    v = d2 + t23
+    if (v > best) ((best = v), (arg = 2))
+    v = d3 + t33
+    if (v > best) ((best = v), (arg = 3))
+    v = d4 + t43
+    if (v > best) ((best = v), (arg = 4))
+    v = d5 + t53
+    if (v > best) ((best = v), (arg = 5))
+    v = d6 + t63
+    if (v > best) ((best = v), (arg = 6))
+    d[base + 3] = best + scores[base + 3]!
+    bk[base + 3] = arg
+    best = d0 + t05
+    arg = 0
+    v = d1 + t15
+    if (v > best) ((best = v), (arg = 1))
+    v = d2 + t25
+    if (v > best) ((best = v), (arg = 2))
+    v = d3 + t35
+    if (v > best) ((best = v), (arg = 3))
+    v = d4 + t45
+    if (v > best) ((best = v), (arg = 4))
+    v = d5 + t55
+    if (v > best) ((best = v), (arg = 5))
+    v = d6 + t65
+    if (v > best) ((best = v), (arg = 6))
+    d[base + 5] = best + scores[base + 5]!
+    bk[base + 5] = arg
     // I-X after B-X or I-X
     let vb = d1 + bs
     let vi = d2 + ss
-    if (vi > vb) ((d[base + 2] = vi + scores[base + 2]!), (back[base + 2] = 2))
-    else ((d[base + 2] = vb + scores[base + 2]!), (back[base + 2] = 1))
+    if (vi > vb) ((d[base + 2] = vi + scores[base + 2]!), (bk[base + 2] = 2))
+    else ((d[base + 2] = vb + scores[base + 2]!), (bk[base + 2] = 1))
     vb = d3 + bc
     vi = d4 + cc
-    if (vi > vb) ((d[base + 4] = vi + scores[base + 4]!), (back[base + 4] = 4))
-    else ((d[base + 4] = vb + scores[base + 4]!), (back[base + 4] = 3))
+    if (vi > vb) ((d[base + 4] = vi + scores[base + 4]!), (bk[base + 4] = 4))
+    else ((d[base + 4] = vb + scores[base + 4]!), (bk[base + 4] = 3))
     vb = d5 + bn
     vi = d6 + nn
-    if (vi > vb) ((d[base + 6] = vi + scores[base + 6]!), (back[base + 6] = 6))
-    else ((d[base + 6] = vb + scores[base + 6]!), (back[base + 6] = 5))
+    if (vi > vb) ((d[base + 6] = vi + scores[base + 6]!), (bk[base + 6] = 6))
+    else ((d[base + 6] = vb + scores[base + 6]!), (bk[base + 6] = 5))
   }
   let best = NEG
   for (let y = 0; y < NL; y++) {
@@ -542,11 +743,9 @@ export function bestPath(scores: Float32Array | Float64Array, n: number, trans: 
       out[n - 1] = y
     }
   }
-  for (let t = n - 1; t > 0; t--) out[t - 1] = back[t * NL + out[t]!]!
+  for (let t = n - 1; t > 0; t--) out[t - 1] = bk[t * NL + out[t]!]!
   return { labels: out, score: best }
 }
-const OPEN = Uint8Array.of(0, 1, 3, 5)
-const OPEN_TRANS = new Float64Array(NL * 4)
 // the unrolled decoder relies on this label layout
 if (LABELS.join() !== 'O,B-SRC,I-SRC,B-CUE,I-CUE,B-CON,I-CON') throw new Error('bestPath expects O, then B-/I- pairs')
 
@@ -560,46 +759,89 @@ export function marginOf(scores: Float64Array, n: number, trans: Float32Array | 
   return best - bestPath(forced, n, trans).score
 }
 
-/** Weight rows padded to this many labels for inference (rows aligned in cache lines; the sum unrolls). */
+/** True when some label is not O. */
+function anyLabel(labels: Uint8Array): boolean {
+  for (let i = 0; i < labels.length; i++) if (labels[i] !== 0) return true
+  return false
+}
+/** Work space of the second pass's stacked features (decoding is synchronous). */
+let wsStack = new Int32Array(256 * STACK_TEMPLATES)
+
+/** Weight rows padded to this many labels (the int16 grid the packed rows are built from). */
 const ROW = 8
+/**
+ * Inference rows: each bucket's int16 weights packed two labels to a double, PACK_LANES doubles a row:
+ * (w[2k] + PACK_BIAS) + PACK * w[2k + 1] (the last lane holds label 6 alone). A token's sums over up to
+ * PACK_MAX features come out exactly from 4 double sums instead of 7 int16 ones (the biased low parts stay
+ * in [0, PACK), every value is an integer far below 2^53): ~1.35x faster scoring than the int16 rows.
+ */
+const PACK_LANES = 4
+const PACK = 4194304
+const PACK_BIAS = 32768
+const PACK_MAX = 64
+
+function packRows(rows: Int16Array): Float64Array {
+  const p = new Float64Array(BUCKETS * PACK_LANES)
+  for (let b = 0; b < BUCKETS; b++) {
+    for (let k = 0; k < PACK_LANES; k++) {
+      const lo = rows[b * ROW + 2 * k]!
+      const hi = 2 * k + 1 < NL ? rows[b * ROW + 2 * k + 1]! : 0
+      p[b * PACK_LANES + k] = lo + PACK_BIAS + PACK * hi
+    }
+  }
+  return p
+}
 
 /**
- * Label scores of a unit under the padded integer weights (BUCKETS * ROW int16, as stored; times `scale` they
- * are the model's weights): the inference path. Half the memory of floats, so more of it stays in cache.
+ * Label scores of a unit under the packed integer weights (times `scale` they are the model's weights),
+ * added into `into`: the inference path. `rows` (the int16 grid) serves a token with more than PACK_MAX features.
  */
-function unitScoresPadded(u: { readonly feats: Int32Array; readonly offs: Int32Array }, w: Int16Array, scale: number, into?: Float64Array): Float64Array {
+function unitScoresPacked(u: { readonly feats: Int32Array; readonly offs: Int32Array }, w: Float64Array, rows: Int16Array, scale: number, into?: Float64Array): Float64Array {
   const n = u.offs.length - 1
-  const scores = into ?? new Float64Array(n * NL)
+  const scores = into ?? freshF64(n * NL)
   const feats = u.feats
   const offs = u.offs
   for (let t = 0; t < n; t++) {
-    let a0 = 0
-    let a1 = 0
-    let a2 = 0
-    let a3 = 0
-    let a4 = 0
-    let a5 = 0
-    let a6 = 0
-    for (let j = offs[t]!; j < offs[t + 1]!; j++) {
-      const r = feats[j]! << 3
-      a0 += w[r]!
-      a1 += w[r + 1]!
-      a2 += w[r + 2]!
-      a3 += w[r + 3]!
-      a4 += w[r + 4]!
-      a5 += w[r + 5]!
-      a6 += w[r + 6]!
-    }
+    const o = offs[t]!
+    const e = offs[t + 1]!
     const b = t * NL
-    scores[b]! += a0 * scale
-    scores[b + 1]! += a1 * scale
-    scores[b + 2]! += a2 * scale
-    scores[b + 3]! += a3 * scale
-    scores[b + 4]! += a4 * scale
-    scores[b + 5]! += a5 * scale
-    scores[b + 6]! += a6 * scale
+    if (e - o > PACK_MAX) {
+      addRowSums(feats, o, e, rows, scale, scores, b)
+      continue
+    }
+    let s0 = 0
+    let s1 = 0
+    let s2 = 0
+    let s3 = 0
+    for (let j = o; j < e; j++) {
+      const r = feats[j]! << 2
+      s0 += w[r]!
+      s1 += w[r + 1]!
+      s2 += w[r + 2]!
+      s3 += w[r + 3]!
+    }
+    const bias = (e - o) * PACK_BIAS
+    let hi = Math.floor(s0 / PACK)
+    scores[b]! += (s0 - hi * PACK - bias) * scale
+    scores[b + 1]! += hi * scale
+    hi = Math.floor(s1 / PACK)
+    scores[b + 2]! += (s1 - hi * PACK - bias) * scale
+    scores[b + 3]! += hi * scale
+    hi = Math.floor(s2 / PACK)
+    scores[b + 4]! += (s2 - hi * PACK - bias) * scale
+    scores[b + 5]! += hi * scale
+    scores[b + 6]! += (s3 - bias) * scale
   }
   return scores
+}
+
+/** One token's sums of int16 rows for features feats[o, e), scaled and added at scores[b..]. */
+function addRowSums(feats: Int32Array, o: number, e: number, w: Int16Array, scale: number, scores: Float64Array, b: number): void {
+  for (let y = 0; y < NL; y++) {
+    let a = 0
+    for (let j = o; j < e; j++) a += w[(feats[j]! << 3) + y]!
+    scores[b + y]! += a * scale
+  }
 }
 
 /** Label scores of a unit under weights `w` (BUCKETS * NL). */
@@ -619,6 +861,8 @@ export function unitScores(u: { readonly feats: Int32Array; readonly offs: Int32
 export class TaggerModel {
   private padded: Int16Array | undefined
   private step = 1
+  private keepPos: Int32Array | null | undefined
+  private packedRows: Float64Array | undefined
 
   constructor(
     readonly weights: Float32Array,
@@ -643,14 +887,19 @@ export class TaggerModel {
     return this.padded
   }
 
+  /** The int16 rows packed for inference (packRows). */
+  private packed(): Float64Array {
+    return (this.packedRows ??= packRows(this.rows()))
+  }
+
   /** This model's own labels (the first pass alone). */
   tagFirst(u: Unit): Uint8Array {
-    return viterbi(unitScoresPadded(u, this.rows(), this.step), u.toks.length, this.trans)
+    return viterbi(this.addScores(u), u.toks.length, this.trans)
   }
 
   /** Label scores of features `f` under this model's weights, added into `into`. */
   addScores(f: { readonly feats: Int32Array; readonly offs: Int32Array }, into?: Float64Array): Float64Array {
-    return unitScoresPadded(f, this.rows(), this.step, into)
+    return unitScoresPacked(f, this.packed(), this.rows(), this.step, into)
   }
 
   tag(u: Unit): Uint8Array {
@@ -663,11 +912,91 @@ export class TaggerModel {
     const one = bestPath(scores, u.toks.length, this.trans)
     const first = one.labels
     // nothing found by the first pass: the second finds nothing either (measured on PolNeAR dev and the held-out slice)
-    if (!this.pass2 || passes === 1 || first.every((l) => l === 0)) return { unit: u, scores, labels: first, score: one.score, trans: this.trans }
-    const base = this.meta.pass2Base as number[] | undefined
-    const s2 = this.pass2.addScores(stackFeatures(u, first), this.pass2.addScores(base ? subsetFeats(u, base) : u))
+    if (!this.pass2 || passes === 1 || !anyLabel(first)) return { unit: u, scores, labels: first, score: one.score, trans: this.trans }
+    const s2 = this.pass2.stackScores(u, first, this.keep())
     const { labels, score } = bestPath(s2, u.toks.length, this.pass2.trans)
     return { unit: u, scores: s2, labels, score, trans: this.pass2.trans }
+  }
+
+  /** The first-pass template positions the second pass reads (meta.pass2Base), null for all. */
+  private keep(): Int32Array | null {
+    if (this.keepPos === undefined) {
+      const base = this.meta.pass2Base as number[] | undefined
+      this.keepPos = base ? Int32Array.from(base) : null
+    }
+    return this.keepPos
+  }
+
+  /**
+   * Second-pass label scores of a unit given the first pass's labels: the same sums as
+   * addScores(stackFeatures(u, first), addScores(subsetFeats(u, keep))), without materialising either.
+   */
+  private stackScores(u: Unit, first: Uint8Array, keep: Int32Array | null): Float64Array {
+    const n = u.toks.length
+    if (wsStack.length < n * STACK_TEMPLATES) wsStack = new Int32Array(n * STACK_TEMPLATES * 2)
+    const sf = wsStack
+    stackInto(u, first, sf)
+    const w = this.packed()
+    const rows = this.rows()
+    const scale = this.step
+    const scores = freshF64(n * NL)
+    const feats = u.feats
+    const offs = u.offs
+    const k = keep ? keep.length : 0
+    const S = STACK_TEMPLATES
+    for (let t = 0; t < n; t++) {
+      const o = offs[t]!
+      const m = keep ? k : offs[t + 1]! - o
+      const b = t * NL
+      if (m > PACK_MAX) {
+        // (only a model without pass2Base and very many templates): the unpacked sums, in addScores' order
+        const sub = keep ? Int32Array.from(keep, (p) => feats[o + p]!) : feats.subarray(o, o + m)
+        addRowSums(sub, 0, m, rows, scale, scores, b)
+        addRowSums(sf, t * S, t * S + S, rows, scale, scores, b)
+        continue
+      }
+      // the unit's own features (the kept templates)
+      let a0 = 0
+      let a1 = 0
+      let a2 = 0
+      let a3 = 0
+      for (let j = 0; j < m; j++) {
+        const r = feats[o + (keep ? keep[j]! : j)]! << 2
+        a0 += w[r]!
+        a1 += w[r + 1]!
+        a2 += w[r + 2]!
+        a3 += w[r + 3]!
+      }
+      // the stacked features
+      let c0 = 0
+      let c1 = 0
+      let c2 = 0
+      let c3 = 0
+      for (let j = t * S; j < t * S + S; j++) {
+        const r = sf[j]! << 2
+        c0 += w[r]!
+        c1 += w[r + 1]!
+        c2 += w[r + 2]!
+        c3 += w[r + 3]!
+      }
+      // each part unpacked, scaled and added in the order addScores adds them (the same floating-point sums)
+      const ab = m * PACK_BIAS
+      const cb = S * PACK_BIAS
+      let ha = Math.floor(a0 / PACK)
+      let hc = Math.floor(c0 / PACK)
+      scores[b] = (a0 - ha * PACK - ab) * scale + (c0 - hc * PACK - cb) * scale
+      scores[b + 1] = ha * scale + hc * scale
+      ha = Math.floor(a1 / PACK)
+      hc = Math.floor(c1 / PACK)
+      scores[b + 2] = (a1 - ha * PACK - ab) * scale + (c1 - hc * PACK - cb) * scale
+      scores[b + 3] = ha * scale + hc * scale
+      ha = Math.floor(a2 / PACK)
+      hc = Math.floor(c2 / PACK)
+      scores[b + 4] = (a2 - ha * PACK - ab) * scale + (c2 - hc * PACK - cb) * scale
+      scores[b + 5] = ha * scale + hc * scale
+      scores[b + 6] = (a3 - ab) * scale + (c3 - cb) * scale
+    }
+    return scores
   }
 
   /** How often `word` (lower case) headed a gold cue in the training data (0 when the model carries no counts). */
