@@ -161,8 +161,8 @@ let wsBetweenL = new Uint8Array(256)
 
 /**
  * Token features of tokens [from, to) of a paragraph (`infos`, and the per-token arrays, are the paragraph's),
- * written into `feats` (TEMPLATES a token), `offs` and `h` (the tokens' word hashes), all zeroed; e0..e3 are
- * the hashes of the two words before the first token and the two after the last (unitFeatures' edge).
+ * written into `feats` (TEMPLATES a token), `offs` and `h` (the tokens' word hashes), all zeroed. e0, e1: the
+ * hashes of the second and first word before the first token; e2, e3: of the first and second after the last.
  * Two scans: forward for what comes from the left (nearest cue, sentence start, clause marks since the cue),
  * then backward for what comes from the right, writing each token's features as it goes.
  */
