@@ -13,7 +13,7 @@ import { tokensStage } from '../stages/tokens/index.js'
 import { sentencesStage } from '../stages/sentences/index.js'
 import { mentionsStage } from '../stages/mentions/index.js'
 import { entitiesStage } from '../stages/entities/index.js'
-import { quotesStage } from '../stages/quotes/index.js'
+import { createQuotesStage, type ModelGate } from '../stages/quotes/index.js'
 
 const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '../..')
 export const DEFAULT_DIR = resolve(REPO, '../shared/data/polnear/dev')
@@ -236,8 +236,8 @@ const SLICES = ['all', 'speech', 'direct'] as const
 export type Slices = Record<(typeof SLICES)[number], SliceScore>
 
 /** Runs the upstream stages and quotes.v1 over PolNeAR files and scores them (the figures `run` prints). */
-export function scoreFiles(files: readonly string[]): { slices: Slices; pronoun: number; pronounGold: number } {
-  const pipeline = createPipeline([tokensStage, sentencesStage, mentionsStage, entitiesStage, quotesStage], { given: ['blocks'] })
+export function scoreFiles(files: readonly string[], modelGate: Partial<ModelGate> = {}): { slices: Slices; pronoun: number; pronounGold: number } {
+  const pipeline = createPipeline([tokensStage, sentencesStage, mentionsStage, entitiesStage, createQuotesStage(modelGate)], { given: ['blocks'] })
   const tallies = { all: emptyTally(), speech: emptyTally(), direct: emptyTally() }
   for (const f of files) {
     const a = JSON.parse(readFileSync(f, 'utf8')) as Article
@@ -266,7 +266,9 @@ export async function run(args: string[]): Promise<number> {
   const path = resolve(args.find((a) => !a.startsWith('--')) ?? DEFAULT_DIR)
   let files = listFiles(path)
   if (limitArg) files = files.slice(0, Number(limitArg.slice(8)))
-  const { slices, pronoun, pronounGold } = scoreFiles(files)
+  // --passes 2: the tagger's stacked second pass (the stage's default is the first pass alone, for speed)
+  const passesArg = args.find((a) => a.startsWith('--passes='))
+  const { slices, pronoun, pronounGold } = scoreFiles(files, passesArg ? { passes: passesArg.slice(9) === '2' ? 2 : 1 } : {})
   const all = slices.all.content_overlap
   if (json) {
     process.stdout.write(`${JSON.stringify({ precision: all.precision, recall: all.recall, f1: all.f1, slices, pronoun_sources_resolved: pronoun, articles: files.length })}\n`)

@@ -42,6 +42,7 @@ export interface Resolved {
 
 export interface SpeakerContext {
   readonly text: string
+  /** Sorted by start. */
   readonly mentions: readonly Mention[]
   readonly entities: readonly DocEntity[]
   /** Ranges whose mentions are not antecedents (quoted words). */
@@ -53,10 +54,18 @@ export interface SpeakerContext {
 
 function mentionsIn(ctx: SpeakerContext, start: number, end: number): number[] {
   const out: number[] = []
-  for (let i = 0; i < ctx.mentions.length; i++) {
+  // mentions are sorted by start: binary search for the first that may begin at start - 1
+  let lo = 0
+  let hi = ctx.mentions.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (ctx.mentions[mid]!.start < start - 1) lo = mid + 1
+    else hi = mid
+  }
+  for (let i = lo; i < ctx.mentions.length; i++) {
     const m = ctx.mentions[i]!
     if (m.start >= end) break
-    if (m.end > start && m.start >= start - 1) out.push(i)
+    if (m.end > start) out.push(i)
   }
   return out
 }
