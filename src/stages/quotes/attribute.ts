@@ -160,6 +160,8 @@ const MAX_ASKED_GAP = 8
 const ABBREV_END = /\b(?:St|Mr|Mrs|Ms|Dr|Prof|Gen|Sen|Rep|Gov|Lt|Col|Jr|Sr|Inc|Co|Corp|No|U\.S|Ft)\.$/
 
 const READABLE = new Set(['headline', 'subhead', 'body'])
+/** A capitalised word or a number (quoted names and titles). */
+const CAPITAL_OR_DIGIT = /^[\p{Lu}\p{N}]/u
 /** Stance verbs naming what the speaker called something: with a pronoun object the content is the quoted label ('called it “a test”'). */
 const NAMING_ACTS = new Set(['call', 'dub', 'label', 'describe', 'characterize', 'brand'])
 /** Object pronouns skipped before a quoted label. */
@@ -268,11 +270,15 @@ export function attribute(input: AttributeInput): Quote[] {
   /** The sentence holding pos, cut to its block; the block itself when no sentence covers it. */
   // words of each readable block, scanned once; a span's words are the block's words inside it (scanned anew only when a span cuts a word or crosses blocks)
   const blockWords = new Map<number, Word[]>()
-  const scan = (start: number, end: number): Word[] => {
-    if (end <= start) return []
+  // wordRange's answer: the block's words rangeWords[rangeLo, rangeHi) are exactly the span's words
+  let rangeWords: Word[] = []
+  let rangeLo = 0
+  let rangeHi = 0
+  /** True when the span's words are a run of its block's words (then set in rangeWords/rangeLo/rangeHi, nothing allocated); false when it crosses blocks or cuts a word. */
+  function wordRange(start: number, end: number): boolean {
     const bi = blockAt(start)
     const b = blocks[bi]!
-    if (start < b.start || end > b.end) return scanWords(text, start, end)
+    if (start < b.start || end > b.end) return false
     let ws = blockWords.get(bi)
     if (!ws) blockWords.set(bi, (ws = scanWords(text, b.start, b.end)))
     let lo = 0
@@ -282,16 +288,25 @@ export function attribute(input: AttributeInput): Quote[] {
       if (ws[mid]!.end <= start) lo = mid + 1
       else hi = mid
     }
-    if (lo < ws.length && ws[lo]!.start < start) return scanWords(text, start, end)
+    if (lo < ws.length && ws[lo]!.start < start) return false
     let e = lo
     while (e < ws.length && ws[e]!.end <= end) e++
-    if (e < ws.length && ws[e]!.start < end) return scanWords(text, start, end)
-    return ws.slice(lo, e)
+    if (e < ws.length && ws[e]!.start < end) return false
+    rangeWords = ws
+    rangeLo = lo
+    rangeHi = e
+    return true
+  }
+  function scan(start: number, end: number): Word[] {
+    if (end <= start) return []
+    if (!wordRange(start, end)) return scanWords(text, start, end)
+    return rangeWords.slice(rangeLo, rangeHi)
   }
   // lexicon cues of each sentence (or sentence-less block), looked up once for the rules and the tagger
-  const cueCache = new Map<string, CueHit[]>()
-  const cuesOf = (sp: Span): CueHit[] => {
-    const key = `${sp.start}:${sp.end}`
+  // keyed by start * 2^26 + end (exact for texts under 64M characters)
+  const cueCache = new Map<number, CueHit[]>()
+  function cuesOf(sp: Span): CueHit[] {
+    const key = sp.start * 67108864 + sp.end
     let hits = cueCache.get(key)
     if (!hits) cueCache.set(key, (hits = findCues(scan(sp.start, sp.end))))
     return hits
@@ -1290,9 +1305,37 @@ export function attribute(input: AttributeInput): Quote[] {
     }
     /** Content that is a quoted name or title with at most a determiner around it. */
     function quotedNameOnly(c: Span): boolean {
-      const ws = scan(c.start, c.end).filter((w) => !DETERMINERS.has(w.lower))
-      if (ws.length === 0 || ws.length > 4) return false
-      return ws.every((w) => /^[\p{Lu}\p{N}]/u.test(w.text)) && quoted.some((q) => q.innerStart <= ws[0]!.start && ws[ws.length - 1]!.end <= q.innerEnd)
+      let ws: readonly Word[]
+      let lo: number
+      let hi: number
+      if (c.end <= c.start) return false
+      if (wordRange(c.start, c.end)) {
+        ws = rangeWords
+        lo = rangeLo
+        hi = rangeHi
+      } else {
+        ws = scanWords(text, c.start, c.end)
+        lo = 0
+        hi = ws.length
+      }
+      // the words besides determiners: one to four, all capitalised (or numbers), inside one quotation
+      let n = 0
+      let first: Word | undefined
+      let last: Word | undefined
+      for (let i = lo; i < hi; i++) {
+        const w = ws[i]!
+        if (DETERMINERS.has(w.lower)) continue
+        if (++n > 4) return false
+        first ??= w
+        last = w
+      }
+      if (!first || !last) return false
+      for (let i = lo; i < hi; i++) {
+        const w = ws[i]!
+        if (!DETERMINERS.has(w.lower) && !CAPITAL_OR_DIGIT.test(w.text)) return false
+      }
+      for (const q of quoted) if (q.innerStart <= first.start && last.end <= q.innerEnd) return true
+      return false
     }
     /** Content that is mostly a quotation of some length (not a quoted name or label): at least half its words inside marks, and a sentence's worth of them. */
     function quoteLike(c: Span): boolean {

@@ -48,6 +48,11 @@ function firstNonSpace(text: string, start: number, end: number): number {
   return i
 }
 
+/** The code units the pairing loop reads as marks: " ' ` « » and ‘ ‚ ’ “ ” „ (U+2018-U+201E); every other character is skipped. */
+function isMarkCode(c: number): boolean {
+  return c === 34 || c === 39 || c === 96 || c === 0xab || c === 0xbb || (c >= 0x2018 && c <= 0x201e)
+}
+
 function isOpenerAt(text: string, i: number): boolean {
   const ch = text[i]
   return ch === '“' || ch === '„' || ch === '«' || ch === '"' || text.startsWith('``', i)
@@ -88,6 +93,8 @@ export function findQuotedSpans(text: string, blocks: readonly Span[], readable:
     const continuedCount: number = continuing && prevCarry ? prevCarry.count : 0
     carry = null
     for (let i = b.start; i < b.end; i++) {
+      // most characters are no mark of any style: skipped before any string is made
+      if (!isMarkCode(text.charCodeAt(i))) continue
       const ch = text[i]!
       const prev = i > 0 ? text[i - 1] : undefined
       const next = text[i + 1]

@@ -80,9 +80,8 @@ export function readSpeaker(ctx: SpeakerContext, words: readonly Word[]): Speake
   const last = words[words.length - 1]!
   const start = first.start
   const end = last.end
-  const text = ctx.text.slice(start, end)
   if (words.length === 1 && lex.pronouns.has(first.lower)) {
-    return { start, end, text, kind: 'pronoun', head: first.lower, definite: true }
+    return { start, end, text: ctx.text.slice(start, end), kind: 'pronoun', head: first.lower, definite: true }
   }
   // head = word before the first preposition ("a reporter for USA Today" -> reporter)
   let headIdx = words.length - 1
@@ -103,30 +102,36 @@ export function readSpeaker(ctx: SpeakerContext, words: readonly Word[]): Speake
   const head2 = headIdx > 0 ? `${words[headIdx - 1]!.lower} ${head}` : head
   // a person named at the head ("spokeswoman Melezia Figueroa") or as its possessor ("Gerasimov’s observations")
   const headStart = words[headIdx]!.start
-  const person = [...ms].reverse().find((i) => {
-    const m = ctx.mentions[i]!
-    if (m.type !== 'PER') return false
-    if (m.end >= headStart || /^[’']s?\b/.test(ctx.text.slice(m.end, m.end + 2))) return true
-    // only capitalised words after the name ('observer Nikita Gerasimov Berlin'): a place or an affiliation
-    const after = words.filter((w) => w.start >= m.end && w.end <= headEnd)
-    return after.length > 0 && after.length <= 2 && after.every((w) => CAPITALIZED.test(w.text))
-  })
-  if (person !== undefined) return { start, end, text, kind: 'mention', mention: person, head, definite }
+  // (the last such mention)
+  let person: number | undefined
+  for (let k = ms.length - 1; k >= 0 && person === undefined; k--) if (personAt(ctx, ms[k]!, words, headStart, headEnd)) person = ms[k]!
+  if (person !== undefined) return { start, end, text: ctx.text.slice(start, end), kind: 'mention', mention: person, head, definite }
   if (lex.roles.has(head2) || lex.roles.has(head) || AGE_DESCRIPTOR.test(head)) {
     const org = ms.find((i) => ctx.mentions[i]!.type === 'ORG')
     // 'the Fed chair', 'Apple's chief executive': an organisation in the phrase makes it a definite description of
     // whoever holds that role there (qualified: resolved only through the role, never the last speaker)
-    return { start, end, text, kind: 'role', head: lex.roles.has(head2) ? head2 : head, definite: definite && DETERMINERS.has(first.lower), ...(headIdx < words.length - 1 || org !== undefined ? { qualified: true } : {}) }
+    return { start, end, text: ctx.text.slice(start, end), kind: 'role', head: lex.roles.has(head2) ? head2 : head, definite: definite && DETERMINERS.has(first.lower), ...(headIdx < words.length - 1 || org !== undefined ? { qualified: true } : {}) }
   }
-  const named = [...ms].reverse().find((i) => ctx.mentions[i]!.end >= headEnd - 1)
-  if (named !== undefined) return { start, end, text, kind: 'mention', mention: named, head, definite }
-  if (lex.groups.has(head2) || lex.groups.has(head)) return { start, end, text, kind: 'group', head, definite }
+  let named: number | undefined
+  for (let k = ms.length - 1; k >= 0 && named === undefined; k--) if (ctx.mentions[ms[k]!]!.end >= headEnd - 1) named = ms[k]!
+  if (named !== undefined) return { start, end, text: ctx.text.slice(start, end), kind: 'mention', mention: named, head, definite }
+  if (lex.groups.has(head2) || lex.groups.has(head)) return { start, end, text: ctx.text.slice(start, end), kind: 'group', head, definite }
   // an untagged name: capitalised words, and not a lone sentence-initial word ("Experience has shown")
   const sentenceInitial = /(^|[.!?:“"‘]\s*|\n\s*)$/.test(ctx.text.slice(Math.max(0, start - 3), start))
   if (words.length <= 4 && words.slice(0, headIdx + 1).every((w) => CAPITALIZED.test(w.text)) && !DETERMINERS.has(first.lower) && !(words.length === 1 && sentenceInitial)) {
-    return { start, end, text, kind: 'name', head, definite }
+    return { start, end, text: ctx.text.slice(start, end), kind: 'name', head, definite }
   }
   return null
+}
+
+/** Mention i is a person named at the phrase's head ('spokeswoman Melezia Figueroa') or as its possessor ('Gerasimov’s observations'). */
+function personAt(ctx: SpeakerContext, i: number, words: readonly Word[], headStart: number, headEnd: number): boolean {
+  const m = ctx.mentions[i]!
+  if (m.type !== 'PER') return false
+  if (m.end >= headStart || /^[’']s?\b/.test(ctx.text.slice(m.end, m.end + 2))) return true
+  // only capitalised words after the name ('observer Nikita Gerasimov Berlin'): a place or an affiliation
+  const after = words.filter((w) => w.start >= m.end && w.end <= headEnd)
+  return after.length > 0 && after.length <= 2 && after.every((w) => CAPITALIZED.test(w.text))
 }
 
 /**
