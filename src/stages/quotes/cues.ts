@@ -16,10 +16,35 @@ const NOUN_BEFORE = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'ou
 /** Cue forms that, capitalised inside a sentence, are part of a name ('Secretary of State', 'Washington Post'). */
 const NAME_PARTS = new Set(['state', 'states', 'post', 'report', 'reports', 'times', 'show', 'shows', 'record', 'journal', 'notes', 'express', 'observer'])
 
+/**
+ * A quick no for most words before the lexicon lookup: the (length, first, last character) triples of the
+ * lexicon's first words with length < 32 and ASCII first and last characters. A word outside those bounds
+ * is looked up as before. Built once per lexicon object.
+ */
+let filterFor: ReadonlyMap<string, readonly CueForm[]> | null = null
+const FIRST_WORD_SHAPES = new Uint8Array(32 * 128 * 128)
+function mayBeFirstWord(byFirst: ReadonlyMap<string, readonly CueForm[]>, lower: string): boolean {
+  if (filterFor !== byFirst) {
+    FIRST_WORD_SHAPES.fill(0)
+    for (const k of byFirst.keys()) {
+      const a = k.charCodeAt(0)
+      const z = k.charCodeAt(k.length - 1)
+      if (k.length < 32 && a < 128 && z < 128) FIRST_WORD_SHAPES[(k.length * 128 + a) * 128 + z] = 1
+    }
+    filterFor = byFirst
+  }
+  const n = lower.length
+  const a = lower.charCodeAt(0)
+  const z = lower.charCodeAt(n - 1)
+  return n >= 32 || a >= 128 || z >= 128 || FIRST_WORD_SHAPES[(n * 128 + a) * 128 + z] === 1
+}
+
 export function cueAt(words: readonly Word[], i: number): CueHit | null {
   const w = words[i]
   if (!w) return null
-  const forms = cueLexicon().byFirstWord.get(w.lower)
+  const byFirst = cueLexicon().byFirstWord
+  if (!mayBeFirstWord(byFirst, w.lower)) return null
+  const forms = byFirst.get(w.lower)
   if (!forms) return null
   const before = words[i - 1]
   if (before && (NOUN_BEFORE.has(before.lower) || /[’']s$/.test(before.lower))) return null

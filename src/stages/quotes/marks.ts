@@ -48,10 +48,8 @@ function firstNonSpace(text: string, start: number, end: number): number {
   return i
 }
 
-/** The code units the pairing loop reads as marks: " ' ` « » and ‘ ‚ ’ “ ” „ (U+2018-U+201E); every other character is skipped. */
-function isMarkCode(c: number): boolean {
-  return c === 34 || c === 39 || c === 96 || c === 0xab || c === 0xbb || (c >= 0x2018 && c <= 0x201e)
-}
+/** The characters the pairing loop reads as marks: " ' ` « » and ‘ ‚ ’ “ ” „ (U+2018-U+201E); every other character is skipped. */
+const MARK = /["'`\u00ab\u00bb\u2018-\u201e]/g
 
 function isOpenerAt(text: string, i: number): boolean {
   const ch = text[i]
@@ -65,6 +63,8 @@ export function findQuotedSpans(text: string, blocks: readonly Span[], readable:
   const out: QuotedSpan[] = []
   let group = 0
   let carry: { group: number; count: number } | null = null
+  let nextMark = -1
+  let searchedFrom = 0
   for (let r = 0; r < readable.length; r++) {
     const bi = readable[r]!
     const b = blocks[bi]!
@@ -93,8 +93,14 @@ export function findQuotedSpans(text: string, blocks: readonly Span[], readable:
     const continuedCount: number = continuing && prevCarry ? prevCarry.count : 0
     carry = null
     for (let i = b.start; i < b.end; i++) {
-      // most characters are no mark of any style: skipped before any string is made
-      if (!isMarkCode(text.charCodeAt(i))) continue
+      // most characters are no mark of any style: jump to the next one (a native regex search from searchedFrom,
+      // valid while i lies between the two; blocks in text order search the text once)
+      if (nextMark < i || searchedFrom > i) {
+        MARK.lastIndex = searchedFrom = i
+        nextMark = MARK.exec(text)?.index ?? text.length
+      }
+      if (nextMark >= b.end) break
+      i = nextMark
       const ch = text[i]!
       const prev = i > 0 ? text[i - 1] : undefined
       const next = text[i + 1]
