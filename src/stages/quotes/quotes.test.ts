@@ -561,6 +561,50 @@ test('tagger margin: the score lost when a span is forced outside any attributio
   assert.equal(marginOf(scores, 2, trans, best.score, 0, 1), 0)
 })
 
+// The tagger's decoder is unrolled for speed; a plain Viterbi over the same allowed transitions must agree with it
+// on labels and path score (seeded random scores and transitions, lengths 1..40).
+test('tagger decoder: the unrolled Viterbi finds the same best path as a plain one', () => {
+  let seed = 7
+  const rand = (): number => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32) * 20 - 10
+  const plain = (scores: Float64Array, n: number, trans: Float64Array): { labels: number[]; score: number } => {
+    const NEG = -Infinity
+    const delta: number[][] = []
+    const back: number[][] = []
+    for (let t = 0; t < n; t++) {
+      delta.push([])
+      back.push([])
+      for (let y = 0; y < NL; y++) {
+        let best = NEG
+        let arg = 0
+        if (t === 0) best = ALLOWED[NL * NL + y] ? trans[NL * NL + y]! : NEG
+        else
+          for (let p = 0; p < NL; p++) {
+            if (!ALLOWED[p * NL + y]) continue
+            const v = delta[t - 1]![p]! + trans[p * NL + y]!
+            if (v > best) ((best = v), (arg = p))
+          }
+        delta[t]![y] = best + scores[t * NL + y]!
+        back[t]![y] = arg
+      }
+    }
+    let y = 0
+    for (let k = 1; k < NL; k++) if (delta[n - 1]![k]! > delta[n - 1]![y]!) y = k
+    const score = delta[n - 1]![y]!
+    const labels = [y]
+    for (let t = n - 1; t > 0; t--) labels.unshift((y = back[t]![y]!))
+    return { labels, score }
+  }
+  for (let round = 0; round < 200; round++) {
+    const n = 1 + (round % 40)
+    const scores = Float64Array.from({ length: n * NL }, rand)
+    const trans = Float64Array.from({ length: (NL + 1) * NL }, rand)
+    const got = bestPath(scores, n, trans)
+    const want = plain(scores, n, trans)
+    assert.deepEqual([...got.labels], want.labels, `round ${round}`)
+    assert.ok(Math.abs(got.score - want.score) < 1e-9, `round ${round}: score ${got.score} vs ${want.score}`)
+  }
+})
+
 test('a pronoun going on into a clause after a cue is no inverted speaker ("X, who ..., said she sees ...")', () => {
   const qs = quotes('Intro.\nLeukavets, who has visited Minsk twice, said she sees troops at the border.')
   assert.deepEqual(
