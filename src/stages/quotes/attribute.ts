@@ -216,7 +216,7 @@ const HEADLINE_SPEAKER = /^((?:\p{Lu}[\p{L}.’'-]*\s){0,3}\p{Lu}[\p{L}.’'-]*)
 const NOT_SPEAKER_LABELS = new Set(['update', 'updated', 'note', 'editor’s note', "editor's note", 'editors note', 'correction', 'clarification', 'disclosure', 'breaking', 'breaking news', 'watch', 'video', 'photos', 'related', 'read more', 'more', 'source', 'sources', 'warning', 'spoiler', 'spoilers', 'exclusive', 'analysis', 'opinion', 'live', 'ps', 'p.s'])
 /** A quoted fragment in a verb's object longer than this is a quote of its own, not a fragment. */
 const MAX_FRAGMENT_WORDS = 20
-/** Forms of 'be': a quoted fragment after them describes, nobody is quoted ('Trump is a “con artist”' is the writer's). */
+/** Forms of 'be' and linking verbs: a quoted fragment after them describes, nobody is quoted ('Trump is a “con artist”' is the writer's). */
 const COPULAS = new Set(['is', 'was', 'are', 'were', 'be', 'been', 'being', 'am', 'seems', 'seemed', 'looks', 'looked', 'became', 'becomes', 'remains', 'remained'])
 /** A social-media promotion line closing an article ('Follow Pam Key on Twitter @pamkeyNEN'): nobody's answer. */
 const SOCIAL_PROMO = /\bFollow\b.{0,60}\bon (?:Twitter|Facebook|Instagram|X)\b|(?:^|\s)@\w{2,}/
@@ -897,7 +897,7 @@ export function attribute(input: AttributeInput): Quote[] {
     if (q.openMissing || q.closeMissing) return null
     const inner = scan(q.innerStart, q.innerEnd)
     if (inner.length === 0 || inner.length > MAX_FRAGMENT_WORDS) return null
-    if (inner.every((w) => /^[\p{Lu}\p{N}]/u.test(w.text) || DETERMINERS.has(w.lower) || PREPOSITIONS.has(w.lower))) return null
+    if (inner.every((w) => CAPITAL_OR_DIGIT.test(w.text) || DETERMINERS.has(w.lower) || PREPOSITIONS.has(w.lower))) return null
     const s = sentenceAt(q.start)
     const words = scan(s.start, s.end)
     const qi = words.findIndex((w) => w.start >= q.innerStart)
