@@ -77,14 +77,6 @@ export interface ModelGate {
    * F1 0.593 -> 0.608, source 88.1% -> 88.8%).
    */
   needsThat: boolean
-  /** Tag only paragraphs holding a cue the gate could take (a lexicon cue no rule turned down, outside rule attributions and quotes). */
-  prefilter: boolean
-  /** Tag only the sentences holding such a cue and this many after each (-1: the whole paragraph). 0: F1 -0.001, a quarter fewer tokens tagged. */
-  window: number
-  /** A sentence whose characters are at least this share inside rule attributions is not tagged (1: no limit). 0.5: F1 unchanged, a fifth fewer tokens; 0.3: F1 -0.001. */
-  sentenceCovered: number
-  /** A cue inside a rule attribution's content is no open cue (its content would overlap the rule's). */
-  skipCovered: boolean
   /** A model attribution needs a source (off: kept with no speaker, reported unresolved). */
   requireSource: boolean
   /** A paragraph whose characters are at least this share inside rule attributions is not tagged (speed). */
@@ -118,10 +110,6 @@ export const MODEL_GATE: ModelGate = {
   sharedCue: true,
   speakerSource: false,
   needsThat: false,
-  prefilter: false,
-  window: 0,
-  sentenceCovered: 1,
-  skipCovered: true,
   requireSource: true,
   paragraphCovered: 1,
   repairSource: true,
@@ -1113,51 +1101,15 @@ export function attribute(input: AttributeInput): Quote[] {
     const taken: Span[] = out.map((d) => ({ start: d.start, end: d.end }))
     const ruleCues: Span[] = out.flatMap((d) => (d.cue ? [d.cue] : []))
     const inRuleCue = (pos: number): boolean => usedCues.has(pos) || ruleCues.some((c) => pos >= c.start && pos < c.end)
-    // a paragraph is tagged only when the rules left it mostly unattributed and it holds a cue the gate would take
-    const coveredShare = (b: Span, share: number): boolean => {
+    // a paragraph the rules' attributions cover at least paragraphCovered of is not tagged
+    const covered = (b: Span): boolean => {
+      if (gate.paragraphCovered >= 1) return false
       let n = 0
       for (const t of taken) if (t.start < b.end && b.start < t.end) n += Math.min(t.end, b.end) - Math.max(t.start, b.start)
-      return n >= share * (b.end - b.start)
+      return n >= gate.paragraphCovered * (b.end - b.start)
     }
-    const covered = (b: Span): boolean => gate.paragraphCovered < 1 && coveredShare(b, gate.paragraphCovered)
-    const insideTaken = (pos: number): boolean => taken.some((t) => pos >= t.start && pos < t.end)
-    /** The sentence (or block) holds a cue the gate could take: a lexicon cue the rules did not turn down, outside their attributions (or a word training often had heading a cue). */
-    function hasOpenCue(p: Span): boolean {
-      const words = scan(p.start, p.end)
-      const open = (pos: number): boolean => !((!gate.sharedCue && inRuleCue(pos)) || inQuoted(pos) || (gate.skipCovered && !inRuleCue(pos) && insideTaken(pos)))
-      for (const c of cuesOf(p)) if (open(words[c.from]!.start) && !refusedCue(words, c)) return true
-      if (gate.minCueCount > 0) for (const w of words) if (open(w.start) && !NOT_MODEL_CUES.has(w.lower) && model!.cueCount(w.lower) >= gate.minCueCount) return true
-      return false
-    }
-    // what the tagger reads: paragraphs the rules left mostly unattributed, cut to the sentences holding an open cue (and the next `window`)
-    const regions: Span[] = []
-    for (const bi of readable) {
-      const b = blocks[bi]!
-      if (covered(b)) continue
-      if (!gate.prefilter) {
-        regions.push(b)
-        continue
-      }
-      const inBlock = sentencesIn(b)
-      const pieces = inBlock.length > 0 ? inBlock : [b]
-      if (gate.window < 0) {
-        if (pieces.some(hasOpenCue)) regions.push(b)
-        continue
-      }
-      let until = -1
-      let joined = false
-      for (let k = 0; k < pieces.length; k++) {
-        const p = pieces[k]!
-        if ((gate.sentenceCovered >= 1 || !coveredShare(p, gate.sentenceCovered)) && hasOpenCue(p)) until = k + gate.window
-        if (k > until) {
-          joined = false
-          continue
-        }
-        if (joined) regions[regions.length - 1] = { start: regions[regions.length - 1]!.start, end: p.end }
-        else regions.push({ start: p.start, end: p.end })
-        joined = true
-      }
-    }
+    // what the tagger reads: every readable paragraph the rules did not mostly cover already
+    const regions: Span[] = readable.map((bi) => blocks[bi]!).filter((b) => !covered(b))
     const units = buildUnits(text, regions, sents, mentions, quoted, cueSpansIn)
     const overlapsRule = (sp: Span): boolean => taken.some((t) => sp.start < t.end && t.start < sp.end)
     const ruleDrafts = new Set<Draft>(out)
