@@ -243,6 +243,31 @@ for (const [text, fragment, ending] of NEXT_ACT) {
   })
 }
 
+// A second lexicon verb of the same speaker inside reported content opens an attribution of its own (PolNeAR
+// annotates each): [text, first content, second cue, second content]
+const COORDINATED: [string, string, string, string][] = [
+  ['Intro.\nSchmid said the plan had failed, saying the region needed a new start.', 'the plan had failed', 'saying', 'the region needed a new start'],
+  ['Intro.\nSchmid said the talks would resume in May and warned that the ceasefire was fragile.', 'the talks would resume in May', 'warned', 'that the ceasefire was fragile'],
+]
+for (const [text, first, cue, second] of COORDINATED) {
+  test(`a second verb of the speaker splits the content: "${text.slice(7, 60)}"`, () => {
+    const qs = quotes(text)
+    assert.deepEqual(
+      qs.map((q) => [q.text, q.cue?.text, q.speakerName]),
+      [
+        [first, 'said', 'Ulrich Schmid'],
+        [second, cue, 'Ulrich Schmid'],
+      ],
+    )
+  })
+}
+// ... but not a verb that cues content only before 'that', nor one inside a quotation
+for (const text of ['Intro.\nSchmid said the plan failed and worried the whole region for a long time.', 'Intro.\nSchmid said the plan was “a failure, saying nothing about the region” in his view.']) {
+  test(`no split: "${text.slice(7, 60)}"`, () => {
+    assert.equal(quotes(text).length, 1)
+  })
+}
+
 // Person nouns heading a speaker phrase (speakers.json roles): the mention is reported, unresolved when no person fits.
 const ROLE_SPEAKERS: [string, string][] = [
   ['Intro.\n“We want those people back,” the organizer told them.', 'the organizer'],
