@@ -75,15 +75,18 @@ test('a mixed prediction is in the direct slice', () => {
 // Raised after the tagger became the reader of contents (model first, rules for speakers; its first pass, the
 // stage's default): all overlap P 0.824 R 0.629 F1 0.714, exact F1 0.506, source 0.872; speech F1 0.852;
 // direct F1 0.870.
+// Reset after the tagger learned from what the rules read, from all of train, with its second pass on by default,
+// and the gate keeping what it doubts (PolNeAR's attributions of stances and topics): all overlap P 0.798 R 0.696
+// F1 0.744, exact F1 0.516, source 0.853; speech F1 0.866; direct F1 0.886.
 // [slice, measure, floor]
 const FLOORS: [('all' | 'speech' | 'direct'), (r: ReturnType<typeof scoreFiles>['slices']['all']) => number, number][] = [
-  ['all', (r) => r.content_overlap.f1, 0.71],
-  ['all', (r) => r.content_overlap.precision, 0.81],
-  ['all', (r) => r.content_overlap.recall, 0.62],
-  ['all', (r) => r.content_exact.f1, 0.5],
-  ['all', (r) => r.source_accuracy, 0.86],
-  ['speech', (r) => r.content_overlap.f1, 0.845],
-  ['direct', (r) => r.content_overlap.f1, 0.86],
+  ['all', (r) => r.content_overlap.f1, 0.735],
+  ['all', (r) => r.content_overlap.precision, 0.79],
+  ['all', (r) => r.content_overlap.recall, 0.685],
+  ['all', (r) => r.content_exact.f1, 0.505],
+  ['all', (r) => r.source_accuracy, 0.845],
+  ['speech', (r) => r.content_overlap.f1, 0.855],
+  ['direct', (r) => r.content_overlap.f1, 0.875],
 ]
 test('PolNeAR dev floor (first 40 articles)', { skip: existsSync(DEFAULT_DIR) ? false : `${DEFAULT_DIR} missing` }, () => {
   const { slices } = scoreFiles(polnearFiles(DEFAULT_DIR).slice(0, 40))

@@ -1,4 +1,5 @@
-// `npm run eval -- quotes [dir|file] [--json]`: PolNeAR attribution scoring (../shared/data/README.md).
+// `npm run eval -- quotes [dir|file] [--json] [--passes=1] [--model=FILE] [--holdout]`: PolNeAR attribution scoring
+// (../shared/data/README.md).
 // Each article's text runs through the real upstream stages (every paragraph a body block) and quotes.v1.
 // Predicted attributions pair with gold ones greedily by content token overlap; content is scored under
 // exact and overlap-weighted match, source and cue on paired attributions, in three slices.
@@ -14,9 +15,11 @@ import { sentencesStage } from '../stages/sentences/index.js'
 import { mentionsStage } from '../stages/mentions/index.js'
 import { entitiesStage } from '../stages/entities/index.js'
 import { createQuotesStage, type ModelGate } from '../stages/quotes/index.js'
+import { taggerModel, type TaggerModel } from '../stages/quotes/tagger.js'
 
 const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '../..')
 export const DEFAULT_DIR = resolve(REPO, '../shared/data/polnear/dev')
+const TRAIN_DIR = resolve(REPO, '../shared/data/polnear/train')
 
 /** Pronouns that count as a "bare pronoun" source. */
 const PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'you'])
@@ -236,8 +239,8 @@ const SLICES = ['all', 'speech', 'direct'] as const
 export type Slices = Record<(typeof SLICES)[number], SliceScore>
 
 /** Runs the upstream stages and quotes.v1 over PolNeAR files and scores them (the figures `run` prints). */
-export function scoreFiles(files: readonly string[], modelGate: Partial<ModelGate> = {}): { slices: Slices; pronoun: number; pronounGold: number } {
-  const pipeline = createPipeline([tokensStage, sentencesStage, mentionsStage, entitiesStage, createQuotesStage(modelGate)], { given: ['blocks'] })
+export function scoreFiles(files: readonly string[], modelGate: Partial<ModelGate> = {}, tagger?: TaggerModel | null): { slices: Slices; pronoun: number; pronounGold: number } {
+  const pipeline = createPipeline([tokensStage, sentencesStage, mentionsStage, entitiesStage, createQuotesStage(modelGate, tagger)], { given: ['blocks'] })
   const tallies = { all: emptyTally(), speech: emptyTally(), direct: emptyTally() }
   for (const f of files) {
     const a = JSON.parse(readFileSync(f, 'utf8')) as Article
@@ -263,12 +266,19 @@ export function polnearFiles(path: string): string[] {
 export async function run(args: string[]): Promise<number> {
   const json = args.includes('--json')
   const limitArg = args.find((a) => a.startsWith('--limit='))
-  const path = resolve(args.find((a) => !a.startsWith('--')) ?? DEFAULT_DIR)
+  // --holdout: the tenth of PolNeAR train that `npm run train -- quotes --holdout` holds out (every 10th article
+  // by name), to be read with that model (--model=FILE): text the tagger never saw, besides dev
+  const holdout = args.includes('--holdout')
+  const path = resolve(args.find((a) => !a.startsWith('--')) ?? (holdout ? TRAIN_DIR : DEFAULT_DIR))
   let files = listFiles(path)
+  if (holdout) files = files.filter((_, k) => k % 10 === 9)
   if (limitArg) files = files.slice(0, Number(limitArg.slice(8)))
-  // --passes 2: the tagger's stacked second pass (the stage's default is the first pass alone, for speed)
+  // --passes=1: the tagger's first pass alone (the stage's default adds the stacked second pass)
   const passesArg = args.find((a) => a.startsWith('--passes='))
-  const { slices, pronoun, pronounGold } = scoreFiles(files, passesArg ? { passes: passesArg.slice(9) === '2' ? 2 : 1 } : {})
+  const modelArg = args.find((a) => a.startsWith('--model='))
+  const tagger = modelArg ? taggerModel(resolve(modelArg.slice(8))) : undefined
+  if (modelArg && !tagger) throw new Error(`${modelArg.slice(8)}: no tagger model there`)
+  const { slices, pronoun, pronounGold } = scoreFiles(files, passesArg ? { passes: passesArg.slice(9) === '1' ? 1 : 2 } : {}, tagger)
   const all = slices.all.content_overlap
   if (json) {
     process.stdout.write(`${JSON.stringify({ precision: all.precision, recall: all.recall, f1: all.f1, slices, pronoun_sources_resolved: pronoun, articles: files.length })}\n`)

@@ -20,7 +20,7 @@ import type { CueType, Tense } from '../../lexicon/cues/index.js'
 import { cueLexicon } from '../../lexicon/cues/index.js'
 import { cueAt, findCues, type CueHit } from './cues.js'
 import { findQuotedSpans, type QuotedSpan } from './marks.js'
-import { buildUnits, cueHead, lexiconCues, modelAttributions, taggerModel, type CueSpan, type ModelAttribution, type TaggerModel } from './tagger.js'
+import { buildUnits, cueHead, lexiconCues, modelAttributions, ruleRoleArray, taggerModel, type CueSpan, type ModelAttribution, type TaggerModel } from './tagger.js'
 import { readSpeaker, resolveSpeaker, MAX_SPEAKER_WORDS, type SpeakerContext, type SpeakerRef } from './speaker.js'
 import { abbreviationPeriod, BETWEEN_SUBJECT_AND_CUE, COORDINATORS, datelineEnd, DETERMINERS, INTRODUCTORY, CLAUSE_BOUNDARY, PHRASE_BREAK, PREPOSITIONS, scanWords, skipTime, type Word } from './words.js'
 
@@ -95,6 +95,8 @@ export interface ModelGate {
   offLexiconCueWords: number
   /** Where a model attribution overlaps rule attributions, its content replaces theirs (keeping their speaker, cue and medium); off: the rules' stand. */
   modelFirst: boolean
+  /** What a doubt of the checks above does: 'drop' the attribution, or 'keep' it with a doubtful source dropped (speaker unresolved). Content too short or a quoted name alone is dropped either way. */
+  doubtful: 'drop' | 'keep'
   /**
    * Tagger passes: 2 adds the stacked second pass over the first's labels: held-out slice F1 65.9 -> 66.6, dev
    * 72.0 -> 72.6, at ~15% of the stage's speed (~490 against ~570 articles/s, under the 500 target). 1 by default.
@@ -119,10 +121,11 @@ export const MODEL_GATE: ModelGate = {
   offLexiconMinWords: 4,
   offLexiconCueWords: 4,
   modelFirst: true,
-  passes: 1,
+  doubtful: 'keep',
+  passes: 2,
 }
-/** A model segment inside a rule attribution replaces it only when it covers at least this share of it (the model may widen or join rule contents, not cut them down). */
-const MIN_HOST_COVER = 0.7
+/** Gate rejections that drop a model attribution whatever gate.doubtful says: its words are no content (too short, a quoted name alone), the rules' already, or the narrator's (a hedge or linking verb: 'seems to be buying time' is no one's words; an act of something that is no speaker: 'The plan supports ...'). */
+const ALWAYS_DROPPED = new Set(['overlaps-rule', 'short', 'content-name', 'cue-hedge', 'cue-copula', 'act-source'])
 /** Gate rejections about the model's source, which a source read by the rules may repair. */
 const SOURCE_REJECTIONS = new Set(['no-source', 'source', 'source-gap', 'passive', 'used-cue'])
 /** Words that head a cue in PolNeAR but attribute no words to anyone (hedges and raising verbs: 'seems to be buying time'). */
@@ -150,6 +153,14 @@ const ABBREV_END = /\b(?:St|Mr|Mrs|Ms|Dr|Prof|Gen|Sen|Rep|Gov|Lt|Col|Jr|Sr|Inc|C
 const READABLE = new Set(['headline', 'subhead', 'body'])
 /** A capitalised word or a number (quoted names and titles). */
 const CAPITAL_OR_DIGIT = /^[\p{Lu}\p{N}]/u
+/** Most words of a quotation standing alone as a model attribution's content with a cue outside the lexicon: a scare quote or label, not words said. */
+const MAX_SCARE_QUOTE_WORDS = 4
+/** Text ending in a preposition that takes a name ('the former senator from ', 'an analyst at '). */
+const AFTER_PREPOSITION = /\b(?:from|of|at|for|in|with|by)\s+$/i
+/** Most capitalised words of a quoted name or title ('the “Stockholm Center for Eastern European Studies”'). */
+const MAX_NAME_WORDS = 6
+/** Lower-case words inside a name or title ('Center for ... Studies', 'Bridge of Spies', 'Law and Order'). */
+const TITLE_LINKS = new Set(['of', 'for', 'and', 'the', 'in', 'on', 'at', 'to', 'de', 'du', 'des', 'la', 'le', 'von', 'van', 'der'])
 /** Stance verbs naming what the speaker called something: with a pronoun object the content is the quoted label ('called it “a test”'). */
 const NAMING_ACTS = new Set(['call', 'dub', 'label', 'describe', 'characterize', 'brand'])
 /** Object pronouns skipped before a quoted label. */
@@ -182,6 +193,8 @@ export interface AttributeInput {
   readonly tagger?: TaggerModel | null
   /** Overrides of MODEL_GATE (tuning scripts). */
   readonly modelGate?: Partial<ModelGate>
+  /** Called with what the rules read (ruleRoleArray of their attributions, before the tagger): the trainer's view of the tagger's rule features. */
+  readonly onRuleRoles?: (roles: Uint8Array) => void
   /** Called with every model attribution and why it was turned down (null: kept); for tuning scripts. */
   readonly explainModel?: (d: { cue: Span; source?: Span; contents: readonly Span[]; margin: number; rejected: string | null }) => void
 }
@@ -1096,6 +1109,9 @@ export function attribute(input: AttributeInput): Quote[] {
   }
   // ---- pass 7: the learned tagger: contents it reads where the rules found words too, and attributions where they found none
   const model = input.tagger === undefined ? taggerModel() : input.tagger
+  // what the rules read, a feature of the tagger (training reads the same through onRuleRoles)
+  const ruleRoles = model || input.onRuleRoles ? ruleRoleArray(text.length, out) : undefined
+  if (ruleRoles) input.onRuleRoles?.(ruleRoles)
   if (model) {
     const gate: ModelGate = { ...MODEL_GATE, ...input.modelGate }
     const taken: Span[] = out.map((d) => ({ start: d.start, end: d.end }))
@@ -1110,14 +1126,15 @@ export function attribute(input: AttributeInput): Quote[] {
     }
     // what the tagger reads: every readable paragraph the rules did not mostly cover already
     const regions: Span[] = readable.map((bi) => blocks[bi]!).filter((b) => !covered(b))
-    const units = buildUnits(text, regions, sents, mentions, quoted, cueSpansIn)
+    const units = buildUnits(text, regions, sents, mentions, quoted, cueSpansIn, { ruleRoles })
     const overlapsRule = (sp: Span): boolean => taken.some((t) => sp.start < t.end && t.start < sp.end)
     const ruleDrafts = new Set<Draft>(out)
-    // a direct quote the rules attributed through its own cue and speaker ('“...,” X told Blick') stands as the rules read it
+    // what a layout convention found (headline 'Name:', transcript label, signed quote), and a direct quote the
+    // rules attributed through its own cue and speaker ('“...,” X told Blick'), stand as the rules read them
     const firm = out.filter((d) => d.layout || (d.kind === 'direct' && d.cue && d.ref))
     const overlapsFirmRule = (sp: Span): boolean => firm.some((d) => sp.start < d.end && d.start < sp.end)
     for (const a1 of modelAttributions(model, units, { passes: gate.passes })) {
-      const a0 = withPlausibleContents(a1)
+      const a0 = withFullSource(withPlausibleContents(a1))
       if (a0.contents.length === 0) continue
       let a = a0
       if (gate.modelFirst && a.contents.some(overlapsRule) && !a.contents.some(overlapsFirmRule)) {
@@ -1126,29 +1143,10 @@ export function attribute(input: AttributeInput): Quote[] {
         mergeWithRules(a)
         continue
       }
-      let why = a.contents.some(overlapsRule) ? 'overlaps-rule' : rejectModel(a, gate)
-      // a source the gate turns down is replaced by the cue's grammatical subject (or a passive cue's 'by' agent) when the rules can read one
-      if (why && gate.repairSource && SOURCE_REJECTIONS.has(why)) {
-        const fixed = ruleSourceOf(a)
-        if (fixed && !(a.source && fixed.start === a.source.start && fixed.end === a.source.end)) {
-          const b: ModelAttribution = { ...a, source: fixed }
-          const why2 = rejectModel(b, gate)
-          if (!why2) {
-            a = b
-            why = null
-          }
-        }
-        // words in quotation marks are someone's even when the tagger's speaker is doubtful: kept, speaker unresolved
-        if (why && a.contents.some(quoteLike)) {
-          const { source: _dropped, ...rest } = a
-          if (!rejectModel(rest, { ...gate, requireSource: false })) {
-            a = rest
-            why = null
-          }
-        }
-      }
-      input.explainModel?.({ cue: a.cue, ...(a.source ? { source: a.source } : {}), contents: a.contents, margin: a.margin(), rejected: why })
-      if (why) continue
+      const judged = a.contents.some(overlapsRule) ? { a, why: 'overlaps-rule' } : judge(a)
+      a = judged.a
+      input.explainModel?.({ cue: a.cue, ...(a.source ? { source: a.source } : {}), contents: a.contents, margin: a.margin(), rejected: judged.why })
+      if (judged.why) continue
       const { ref, r, cue } = modelSpeakerAndCue(a)
       for (const c0 of a.contents) {
         const c = cutAtNewClause(c0)
@@ -1157,6 +1155,42 @@ export function attribute(input: AttributeInput): Quote[] {
       }
     }
 
+    /**
+     * A model attribution as the gate judges it: why it is turned down (null: kept), with its source repaired or
+     * dropped. A source the gate doubts is replaced by the cue's grammatical subject (or a passive cue's 'by'
+     * agent) when the rules can read one; else (gate.doubtful 'keep') it is dropped, so the speaker reads
+     * unresolved, and the checks run again without it. Other doubts are kept; words that are no content (too
+     * short, a name or scare quote alone) are dropped.
+     */
+    function judge(a0: ModelAttribution): { a: ModelAttribution; why: string | null } {
+      let a = a0
+      let why = rejectModel(a, gate)
+      if (why && gate.repairSource && SOURCE_REJECTIONS.has(why)) {
+        const fixed = ruleSourceOf(a)
+        if (fixed && !(a.source && fixed.start === a.source.start && fixed.end === a.source.end)) {
+          const b: ModelAttribution = { ...a, source: fixed }
+          if (!rejectModel(b, gate)) return { a: b, why: null }
+        }
+        // words in quotation marks are someone's even when the tagger's speaker is doubtful: kept, speaker unresolved
+        if (a.contents.some(quoteLike)) {
+          const rest = withoutSource(a)
+          if (!rejectModel(rest, { ...gate, requireSource: false })) return { a: rest, why: null }
+        }
+      }
+      while (why && gate.doubtful === 'keep' && !ALWAYS_DROPPED.has(why)) {
+        if (!SOURCE_REJECTIONS.has(why)) {
+          // kept with another doubt: the source stays only when it reads as a speaker (a name, pronoun or role);
+          // a mark for a cue ('Update: ...') with no speaker left says nothing about whose words these are
+          const kept = a.source && sourceRefAt(a.source)?.loose ? withoutSource(a) : a
+          return { a: kept, why: why === 'cue-none' && !kept.source ? why : null }
+        }
+        // a doubt about a source that is gone already ('used-cue' without one): dropped
+        if (!a.source && why !== 'no-source') break
+        a = withoutSource(a)
+        why = rejectModel(a, { ...gate, requireSource: false })
+      }
+      return { a, why }
+    }
     /** The speaker (resolved) and cue record of a model attribution. */
     function modelSpeakerAndCue(a: ModelAttribution): { ref: SpeakerRef | undefined; r: Resolvedish; cue: NonNullable<Draft['cue']> } {
       const ref = a.source ? sourceRefAt(a.source) : undefined
@@ -1187,7 +1221,7 @@ export function attribute(input: AttributeInput): Quote[] {
      * pronouns, roles and the quotes around); a segment no rule touched takes the model's own speaker.
      */
     function mergeWithRules(a: ModelAttribution): void {
-      const own = modelSpeakerAndCue(a)
+      const ownRead = modelSpeakerAndCue(a)
       for (const c0 of a.contents) {
         const c = cutAtNewClause(c0)
         if (quotedNameOnly(c) || scan(c.start, c.end).length < MIN_CONTENT_WORDS) continue
@@ -1205,19 +1239,36 @@ export function attribute(input: AttributeInput): Quote[] {
         if (host && span.end > host.end && /^[\s”"’»]*,/.test(text.slice(host.end, span.end))) span = { start: span.start, end: host.end }
         // a rule content that starts right after its cue starts there: the verb's object is part of it ('exhorted voters to “stay home”')
         if (host?.cue && span.start > host.start && span.start < host.end && text.slice(host.cue.end, host.start).trim() === '') span = { start: host.start, end: span.end }
-        // the model may widen or join what the rules found, not cut it down or take a speaker or cue as content ('..., says the expert')
-        if (host && host.kind !== 'direct' && span.start >= host.start && span.end <= host.end && span.end - span.start < MIN_HOST_COVER * (host.end - host.start)) continue
+        if (host && host.kind !== 'direct' && span.start >= host.start && span.end <= host.end && span.end - span.start < 0.7 * (host.end - host.start)) continue
         if (out.some((d) => (d.ref && d.ref.start <= span.start && span.end <= d.ref.end + 1) || (d.cue && d.cue.start <= span.start && span.end <= d.cue.end + 1))) continue
-        // nor take in the host's own speaker or cue ('whether the border is open, Gerasimov laughed'), or the appositive after its speaker ('According to X, an analyst at Y, ...')
-        if (host?.ref && host.ref.start < span.end && span.start < host.ref.end) continue
-        if (host?.cue && host.cue.start < span.end && span.start < host.cue.end) continue
+        // nor take in the host's own speaker or cue ('that he expected the measure to pass' is not what 'he expected')
+        // the model's content holds the rules' speaker and cue: it is an outer attribution ('Brown said that he
+        // expected the measure to pass'), with the model's own speaker and cue, judged like any (it replaces the
+        // inner one the rules read); taking in only part of them is no reading at all
+        const touches = (x: Span | undefined): boolean => !!x && x.start < span.end && span.start < x.end
+        const holds = (x: Span | undefined): boolean => !x || (span.start <= x.start && x.end <= span.end)
+        let outer = false
+        if (host && (touches(host.ref) || touches(host.cue))) {
+          if (!holds(host.ref) || !holds(host.cue) || (!!host.cue && ownRead.cue.start < host.cue.end && host.cue.start < ownRead.cue.end)) continue
+          outer = true
+        }
         if (host?.ref && span.start < host.start && span.start >= host.ref.end && /^\s*,\s*$/.test(text.slice(host.ref.end, span.start))) continue
+        // a segment the rules did not touch, or an outer one, is judged like any model attribution; over rule
+        // words with no speaker, the model's speaker is judged too (doubted, it stays unresolved)
+        let own = ownRead
+        if (!host || outer || !host.ref) {
+          const j = judge({ ...a, contents: [c] })
+          if (j.why && (!host || outer)) continue
+          if (j.why || (!j.a.source && a.source)) own = modelSpeakerAndCue(j.why ? withoutSource(a) : j.a)
+        }
         for (let k = out.length - 1; k >= 0; k--) {
           const d = out[k]!
           if (ruleDrafts.has(d) && d.start < span.end && span.start < d.end) out.splice(k, 1)
         }
-        // a segment the rules did not touch is judged like any model attribution
-        if (!host && rejectModel({ ...a, contents: [c] }, gate)) continue
+        if (outer) {
+          out.push({ kind: kindOf(span), start: span.start, end: span.end, block: blockAt(span.start), cue: own.cue, ...(own.ref ? { ref: own.ref } : {}), entity: own.r.entity, name: own.r.name })
+          continue
+        }
         // the model's cue goes with the rules' speaker only when the model read the same speaker ('“A,” she said. “B.”' is hers; Putin 'also knows' is not)
         const sameSpeaker = !!own.ref && !!host?.ref && own.ref.start < host.ref.end && host.ref.start < own.ref.end
         const cue = host?.cue ?? (sameSpeaker ? own.cue : undefined)
@@ -1234,6 +1285,17 @@ export function attribute(input: AttributeInput): Quote[] {
       return { start, end }
     }
 
+    /** The attribution with its source dropped (the speaker reads unresolved). */
+    function withoutSource(a: ModelAttribution): ModelAttribution {
+      const { source: _dropped, ...rest } = a
+      return rest
+    }
+    /** A source right after a preposition is the tail of a longer phrase ('The former senator from New York'): the cue's subject as the rules read it, when it holds the source. */
+    function withFullSource(a: ModelAttribution): ModelAttribution {
+      if (!a.source || !AFTER_PREPOSITION.test(text.slice(Math.max(0, a.source.start - 12), a.source.start))) return a
+      const fixed = ruleSourceOf(a)
+      return fixed && fixed.start < a.source.start && fixed.end >= a.source.end ? { ...a, source: fixed } : a
+    }
     /** A participle cue after a comma ('..., saying the rules were out of date') introduces what follows it: content segments before it are dropped. */
     function withPlausibleContents(a: ModelAttribution): ModelAttribution {
       const cw = scan(a.cue.start, a.cue.end)
@@ -1247,6 +1309,11 @@ export function attribute(input: AttributeInput): Quote[] {
         if (gate.contentChecks && first && NOT_CONTENT_START.has(first.lower)) return false
         // content before its source runs up to it, with nothing but the cue between ('“A,” said X'; not 'on Nov. 8, and officials said')
         if (a.source && c.end <= a.source.start && scan(c.end, a.source.start).some((w) => w.start < a.cue.start || w.end > a.cue.end)) return false
+        // the cue's object and a coordinator before the content: a clause of its own ('reported losses and the report that followed ...')
+        if (a.cue.end <= c.start) {
+          const between = scan(a.cue.end, c.start)
+          if (between.length >= 2 && COORDINATORS.has(between[between.length - 1]!.lower)) return false
+        }
         // the phrase after the source and a comma is its appositive, not what was said ('According to X, an analyst at Y, ...')
         if (a.source && a.cue.end <= a.source.start && /^\s*,\s*$/.test(text.slice(a.source.end, c.start))) return false
         // reported words without quotation marks sit in the cue's sentence ('what about X? The council said ...' is not what it said)
@@ -1270,24 +1337,32 @@ export function attribute(input: AttributeInput): Quote[] {
         lo = 0
         hi = ws.length
       }
-      // the words besides determiners: one to four, all capitalised (or numbers), inside one quotation
+      // the words besides determiners: one to MAX_NAME_WORDS capitalised words (or numbers), lower-case title
+      // links only between them ('Center for Eastern European Studies', 'Bridge of Spies'), inside one quotation
       let n = 0
       let first: Word | undefined
       let last: Word | undefined
+      let link = false
       for (let i = lo; i < hi; i++) {
         const w = ws[i]!
-        if (DETERMINERS.has(w.lower)) continue
-        if (++n > 4) return false
-        first ??= w
-        last = w
+        if (DETERMINERS.has(w.lower) && !first) continue
+        if (CAPITAL_OR_DIGIT.test(w.text)) {
+          if (++n > MAX_NAME_WORDS) return false
+          first ??= w
+          last = w
+          link = false
+        } else if (first && TITLE_LINKS.has(w.lower)) link = true
+        else return false
       }
-      if (!first || !last) return false
-      for (let i = lo; i < hi; i++) {
-        const w = ws[i]!
-        if (!DETERMINERS.has(w.lower) && !CAPITAL_OR_DIGIT.test(w.text)) return false
-      }
+      if (!first || !last || link) return false
       for (const q of quoted) if (q.innerStart <= first.start && last.end <= q.innerEnd) return true
       return false
+    }
+    /** Content that is one quotation of at most MAX_SCARE_QUOTE_WORDS words and nothing else. */
+    function scareQuote(c: Span): boolean {
+      const ws = scan(c.start, c.end)
+      if (ws.length === 0 || ws.length > MAX_SCARE_QUOTE_WORDS) return false
+      return quoted.some((q) => q.start <= ws[0]!.start && ws[ws.length - 1]!.end <= q.end && q.start >= c.start - 1 && q.end <= c.end + 1)
     }
     /** Content that is mostly a quotation of some length (not a quoted name or label): at least half its words inside marks, and a sentence's worth of them. */
     function quoteLike(c: Span): boolean {
@@ -1321,20 +1396,23 @@ export function attribute(input: AttributeInput): Quote[] {
       if (!a.contents.some((c) => scan(c.start, c.end).length >= MIN_CONTENT_WORDS)) return 'short'
       // a quoted name or title alone is no content ('“Mozart”', 'the “Wagner Group”')
       if (a.contents.every(quotedNameOnly)) return 'content-name'
+      // a short quotation alone with a cue outside the lexicon is a scare quote ('or rather “the last close friend”')
+      if (a.contents.every(scareQuote) && !cueAt(scan(a.cue.start, a.cue.end), cueHead(scan(a.cue.start, a.cue.end)))) return 'content-name'
       // the cue: its head word a lexicon cue in its sentence, or a word training often saw heading a cue
       const s = sentenceAt(a.cue.start)
       const words = scan(s.start, s.end)
       const cw = scan(a.cue.start, a.cue.end)
-      if (cw.length === 0) return 'cue'
+      if (cw.length === 0) return 'cue-none'
       const headWord = cw[cueHead(cw)]!
       const k = words.findIndex((w) => w.start === headWord.start)
-      if (k < 0) return 'cue'
+      if (k < 0) return 'cue-none'
       const c = cueAt(words, k)
       // a form of 'be' is no cue ('This was created as an opponent to the “Wagner”')
-      if (COPULAS.has(headWord.lower) || FINITE_AUX.has(headWord.lower)) return 'cue'
-      if (!c && (g.minCueCount <= 0 || NOT_MODEL_CUES.has(headWord.lower) || model!.cueCount(headWord.lower) < g.minCueCount)) return 'cue'
+      if (COPULAS.has(headWord.lower) || FINITE_AUX.has(headWord.lower)) return 'cue-copula'
+      if (!c && (g.minCueCount <= 0 || NOT_MODEL_CUES.has(headWord.lower))) return 'cue-hedge'
+      if (!c && model!.cueCount(headWord.lower) < g.minCueCount) return 'cue-unseen'
       // a cue outside the lexicon is a short verb group, not a phrase that swallowed its object ('pushed for a floor vote on a rail')
-      if (!c && cw.length > g.offLexiconCueWords) return 'cue'
+      if (!c && cw.length > g.offLexiconCueWords) return 'cue-long'
       // a cue word outside the lexicon takes a clause or a longer phrase, not a bare object ('introduced her parents')
       if (!c && !a.contents.some((x) => scan(x.start, x.end).length >= g.offLexiconMinWords)) return 'short'
       if (cw.some((w) => inRuleCue(w.start))) {
@@ -1350,13 +1428,16 @@ export function attribute(input: AttributeInput): Quote[] {
         if (sw.length === 0) return 'source'
         // a lone sentence-initial word the rules could not read as a speaker ('Experience has shown') stays no speaker
         if (sw.length === 1 && sw[0]!.start === words[0]?.start && !readSpeaker(sctx, sw)) return 'source'
+        // the subject after a sentence-initial participle cue was asked, not the asker ('Asked whether the border is open, Gerasimov laughed')
+        if (k === 0 && a.source.start >= a.cue.end && /ed$/.test(headWord.lower)) return 'source'
         // an adverb or a relative 'that'/'which' alone is no source ('initially saying', 'a piece that noted')
         if (sw.length === 1 && (isAdverb(sw[0]!) || sw[0]!.lower === 'that' || sw[0]!.lower === 'which')) return 'source'
       }
       if (g.sourceChecks) {
         // the source reads as a speaker (a name, pronoun, role or group), not any phrase ('The plan supports ...'); a stance held by a bare 'it' is no attribution of words
-        if ((g.speakerSource || c?.form.type === 'act') && (!ref || ref.loose)) return 'source'
-        if (c?.form.type === 'act' && ref?.kind === 'pronoun' && ref.head === 'it') return 'source'
+        if (g.speakerSource && a.source && (!ref || ref.loose)) return 'source'
+        // an act or stance of something that is no speaker is no attribution of words at all ('The plan supports ...', 'it supports ...')
+        if (c?.form.type === 'act' && a.source && (!ref || ref.loose || (ref.kind === 'pronoun' && ref.head === 'it'))) return 'act-source'
       }
       if (g.sourceShape) {
         // a passive cue's subject is who was spoken of, not the speaker ('Duterte has been called ...'); its 'by' agent after it is ('was first reported by The Washington Post')
@@ -1436,7 +1517,9 @@ export function attribute(input: AttributeInput): Quote[] {
     const words = scan(sp.start, sp.end)
     if (words.length === 0) return undefined
     // the longest leading part that reads as a speaker ('Military expert Gustav Gressel of the ECFR (ECFR)': Gressel)
+    // (not a modifier of a lower-case head noun: 'Western diplomats' is no 'Western')
     for (let e = Math.min(words.length, MAX_SPEAKER_WORDS); e > 0; e--) {
+      if (e < words.length && /^\p{Ll}/u.test(words[e]!.text) && !PREPOSITIONS.has(words[e]!.lower) && text.slice(words[e - 1]!.end, words[e]!.start).trim() === '') continue
       const ref = readSpeaker(sctx, words.slice(0, e))
       if (ref && (ref.kind !== 'name' || e === words.length)) return ref
     }
@@ -1448,6 +1531,30 @@ export function attribute(input: AttributeInput): Quote[] {
   // opens an attribution of its own with that verb as its cue
   const split: Draft[] = []
   for (const d of out) splitCoordinated(d, split)
+  // ... and an attribution set off by commas inside its sentence ('The pollution had become so bad, Mr. Obama
+  // noted, that ...', 'Hawaii, as one of his advisers pointed out, normally does not ...') reports the words
+  // before it too: they are the same attribution's first part
+  for (const d of [...split]) {
+    const lead = leadingPart(d)
+    if (lead) split.push({ ...d, start: lead.start, end: lead.end, kind: draftKind(lead.start, lead.end) })
+  }
+  /** The sentence's words before an attribution in commas that opens a reported content right after it. */
+  function leadingPart(d: Draft): Span | null {
+    if (d.kind === 'direct' || !d.cue || !d.ref || d.layout) return null
+    const from = Math.min(d.cue.start, d.ref.start)
+    const to = Math.max(d.cue.end, d.ref.end)
+    if (to > d.start || !/^\s*,\s*$/.test(text.slice(to, d.start))) return null
+    const s = sentenceAt(d.start)
+    if (from <= s.start) return null
+    const before = text.slice(s.start, from)
+    const m = /,\s*(?:as\s+)?$/.exec(before)
+    if (!m) return null
+    const end = s.start + before.slice(0, m.index).replace(/[\s,;:–—-]+$/u, '').length
+    const start = s.start + (before.length - before.trimStart().length)
+    if (scan(start, end).length < MIN_CONTENT_WORDS || /[“”"„«»]/.test(text.slice(start, end))) return null
+    if (split.some((x) => x.start < end && start < x.end)) return null
+    return { start, end }
+  }
 
   function splitCoordinated(d: Draft, into: Draft[]): void {
     if (d.kind === 'direct' || d.layout) {

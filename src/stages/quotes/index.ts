@@ -4,12 +4,13 @@
 import { layer, withLayers } from '../../doc/doc.js'
 import type { Stage } from '../../pipeline/stage.js'
 import { attribute, type ModelGate } from './attribute.js'
+import type { TaggerModel } from './tagger.js'
 
 export { attribute, MODEL_GATE, type ModelGate } from './attribute.js'
 export { findQuotedSpans, type QuotedSpan } from './marks.js'
 
-/** The quotes stage with the tagger's gate changed (`{ passes: 2 }`: the stacked second pass, +0.6 F1 on PolNeAR, ~15% slower). */
-export function createQuotesStage(modelGate: Partial<ModelGate> = {}): Stage {
+/** The quotes stage with the tagger's gate changed (`{ passes: 1 }`: the first pass alone, faster) or another tagger model (null: rules only). */
+export function createQuotesStage(modelGate: Partial<ModelGate> = {}, tagger?: TaggerModel | null): Stage {
   return {
     name: 'quotes.v1',
     requires: ['blocks', 'tokens', 'sentences', 'mentions', 'entities'],
@@ -22,6 +23,7 @@ export function createQuotesStage(modelGate: Partial<ModelGate> = {}): Stage {
         mentions: layer(doc, 'mentions'),
         entities: layer(doc, 'entities'),
         modelGate,
+        ...(tagger !== undefined ? { tagger } : {}),
       })
       return withLayers(doc, { quotes })
     },

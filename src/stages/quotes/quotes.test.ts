@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
 import type { Quote } from '../../doc/layers.js'
-import { attribute, quotesStage } from './index.js'
+import { attribute, createQuotesStage, quotesStage } from './index.js'
 import { ALLOWED, bestPath, LABELS, marginOf, NL, segments } from './tagger.js'
 import { scanTokens, scanWords } from './words.js'
 import { findQuotedSpans } from './marks.js'
@@ -21,6 +21,11 @@ const PEOPLE: TestDocOptions['entities'] = [
 
 function quotes(text: string, headlines: string[] = []): readonly Quote[] {
   return quotesStage.run(makeTestDoc(text, { entities: PEOPLE, headlines }), {}).layers.quotes!
+}
+const strictGate = createQuotesStage({ doubtful: 'drop' })
+/** The stage with every doubt of the tagger's gate dropping its attribution (the gate's checks one by one). */
+function strictQuotes(text: string): readonly Quote[] {
+  return strictGate.run(makeTestDoc(text, { entities: PEOPLE }), {}).layers.quotes!
 }
 
 // [text, fragment the quote must contain, kind, speaker name, medium]
@@ -83,12 +88,20 @@ const NOT_QUOTES: [string, string][] = [
   ['Intro.\nIt is coming into focus as Russia’s “close friend” – or rather “the last close friend”.', 'close friend'],
   ['Intro.\nLukashenko’s power has been weakened, and Putin’s troops don’t move.', 'power'],
   ['Intro.\nApparently, Lukashenko knows that too.', 'too'],
-  ['Intro.\nExperience has shown that there can be a big difference.', 'big difference'],
   // cue words that are nouns or parts of names
   ['Intro.\nThe Secretary of State met the governor of the state that voted.', 'voted'],
   ['Intro.\nHis home state reported losses and the report that followed was long.', 'followed'],
   ['Intro.\nGerasimov thinks about it often.', 'about it'],
 ]
+// Words reported after a subject that reads as no speaker are kept with the speaker unresolved, never given to someone
+for (const [text, words] of [['Intro.\nExperience has shown that there can be a big difference.', 'big difference']] as const) {
+  test(`speaker unresolved in "${text.slice(7, 50)}"`, () => {
+    assert.deepEqual(
+      quotes(text).filter((q) => q.text.includes(words)).map((q) => [q.speakerMention?.text ?? null, q.speakerEntity, q.speakerName]),
+      [[null, null, null]],
+    )
+  })
+}
 for (const [text, words] of NOT_QUOTES) {
   test(`no quote in "${text.slice(7, 50)}"`, () => {
     assert.deepEqual(
@@ -348,7 +361,7 @@ for (const [text, expected] of SIGNED) {
 
 // A quoted fragment in the object of a speaker's verb is a mixed quote cued by that verb; not after 'is', not a
 // quoted name, not across a comma. [text, expected [speaker mention, cue, content] or null]
-const FRAGMENT: [string, [string, string, string] | null][] = [
+const FRAGMENT: [string, [string | undefined, string, string] | null][] = [
   ['Intro.\nSchmid openly admires Lukashenko as a “strong leader,” comparing him to others.', ['Schmid', 'admires', 'Lukashenko as a “strong leader,”']],
   ['Intro.\nGerasimov exhorted voters to "stay at home" and said he would not vote.', ['Gerasimov', 'exhorted', 'voters to "stay at home"']],
   ['Intro.\nThe expert vowed to harshly punish “those who break the rules” in the region.', ['The expert', 'vowed', 'to harshly punish “those who break the rules” in the region']],
@@ -357,9 +370,10 @@ const FRAGMENT: [string, [string, string, string] | null][] = [
   ['Intro.\nProtesters marching through the streets chanted "What curfew?" and kept going.', ['Protesters', 'chanted', '"What curfew?"']],
   ['Intro.\nLukashenko is a “political survivor” in the eyes of many.', null],
   ['Intro.\nSchmid watched “Shark Tank” with friends.', null],
-  // chanting words is saying them (PolNeAR: 'walked onto the stage, chanting “U-S-A!”'); holding a sign is not
+  // chanting words is saying them (PolNeAR: 'walked onto the stage, chanting “U-S-A!”'); holding a sign is not:
+  // the sign's words are reported with no speaker
   ['Intro.\nGerasimov walked onto the stage, chanting “we are here to stay.”', ['Gerasimov', 'chanting', '“we are here to stay.”']],
-  ['Intro.\nGerasimov walked onto the stage, holding a sign reading “we are here to stay.”', null],
+  ['Intro.\nGerasimov walked onto the stage, holding a sign reading “we are here to stay.”', [undefined, 'reading', '“we are here to stay.”']],
 ]
 for (const [text, expected] of FRAGMENT) {
   test(`quoted fragment in a verb's object: "${text.slice(7, 55)}"`, () => {
@@ -368,8 +382,8 @@ for (const [text, expected] of FRAGMENT) {
   })
 }
 
-// A cue ending in 'for' / 'of' takes a position (its object is the content); one ending in 'on' / 'about' names a topic.
-// [text, expected [cue, content] or null]
+// The gate's content check: a cue ending in 'for' / 'of' takes a position (its object is the content); one ending
+// in 'on' / 'about' names a topic, a doubt (kept by default: PolNeAR annotates topics). [text, expected [cue, content] or null]
 const POSITION_CUES: [string, [string, string] | null][] = [
   ['Intro.\nLeukavets called for new sanctions against the regime in Minsk.', ['called for', 'new sanctions against the regime in Minsk']],
   ['Intro.\nGerasimov warned of a new offensive from the north before the spring.', ['warned of', 'a new offensive from the north before the spring']],
@@ -377,7 +391,7 @@ const POSITION_CUES: [string, [string, string] | null][] = [
 ]
 for (const [text, expected] of POSITION_CUES) {
   test(`position or topic after a cue's preposition: "${text.slice(7, 50)}"`, () => {
-    const q = quotes(text)[0]
+    const q = strictQuotes(text)[0]
     assert.deepEqual(q ? [q.cue?.text, q.text] : null, expected)
   })
 }
@@ -441,7 +455,9 @@ const SHAPES: [string, [Quote['kind'], string | null, string | null, string | nu
       ['indirect', 'the 45-year-old', 'Nikita Gerasimov', null, 'that Belarus would fight'],
     ],
   ],
-  ['Intro.\nGerasimov had already rejected a similar offer from Moscow in March.', []],
+  // a stance taken in an act is reported as PolNeAR annotates it (the gate doubts 'rejected' with an object that
+  // is nothing said, and keeps it: gate.doubtful)
+  ['Intro.\nGerasimov had already rejected a similar offer from Moscow in March.', [['indirect', 'Gerasimov', 'Nikita Gerasimov', null, 'a similar offer from Moscow']]],
   [
     'Intro.\nGerasimov rejected the notion that the border is open.',
     [['indirect', 'Gerasimov', 'Nikita Gerasimov', null, 'the notion that the border is open']],
@@ -493,7 +509,6 @@ const MUST_NOT: [string, string][] = [
   ['Intro.\nLeukavets works for the “Center for Security Studies” in Stockholm.', 'Center for Security'],
   ['Intro.\nLukashenko appears to be waiting for the war to end.', 'waiting for the war'],
   ['Intro.\nSchmid spoke. Putin seems to be losing patience with Minsk and its leader.', 'losing patience'],
-  ['Intro.\nGerasimov commented on the parade in Minsk.', 'parade in Minsk'],
   ['Intro.\nLeukavets spoke. That’s why the regime keeps a private army of its own.', 'private army'],
   ['Intro.\n“We will never join the war,” Lukashenko said at a meeting with students in Minsk on Friday.', 'meeting with students'],
   ['Intro.\nThe plan supports Moscow’s goals and it serves Minsk too.', 'Moscow’s goals'],

@@ -115,7 +115,8 @@ export function readSpeaker(ctx: SpeakerContext, words: readonly Word[]): Speake
   let named: number | undefined
   for (let k = ms.length - 1; k >= 0 && named === undefined; k--) if (ctx.mentions[ms[k]!]!.end >= headEnd - 1) named = ms[k]!
   if (named !== undefined) return { start, end, text: ctx.text.slice(start, end), kind: 'mention', mention: named, head, definite }
-  if (lex.groups.has(head2) || lex.groups.has(head)) return { start, end, text: ctx.text.slice(start, end), kind: 'group', head, definite }
+  // a group, or people of a role ('Western diplomats', 'senators')
+  if (lex.groups.has(head2) || lex.groups.has(head) || (head.length > 3 && head.endsWith('s') && lex.roles.has(head.slice(0, -1)))) return { start, end, text: ctx.text.slice(start, end), kind: 'group', head, definite }
   // an untagged name: capitalised words, and not a lone sentence-initial word ("Experience has shown")
   const sentenceInitial = /(^|[.!?:“"‘]\s*|\n\s*)$/.test(ctx.text.slice(Math.max(0, start - 3), start))
   if (words.length <= 4 && words.slice(0, headIdx + 1).every((w) => CAPITALIZED.test(w.text)) && !DETERMINERS.has(first.lower) && !(words.length === 1 && sentenceInitial)) {

@@ -85,7 +85,7 @@ function mix(seed: number, value: number): number {
 }
 const seed = (t: number): number => SEEDS[t]!
 const S100 = seed(100), S101 = seed(101), S102 = seed(102), S103 = seed(103), S104 = seed(104), S105 = seed(105), S106 = seed(106), S107 = seed(107), S108 = seed(108), S109 = seed(109), S110 = seed(110), S111 = seed(111)
-const S2 = seed(2), S3 = seed(3), S4 = seed(4), S5 = seed(5), S6 = seed(6), S7 = seed(7), S11 = seed(11), S16 = seed(16), S17 = seed(17), S18 = seed(18), S19 = seed(19), S20 = seed(20), S25 = seed(25), S30 = seed(30), S31 = seed(31), S32 = seed(32), S33 = seed(33), S34 = seed(34), S35 = seed(35), S36 = seed(36), S37 = seed(37), S38 = seed(38), S39 = seed(39)
+const S2 = seed(2), S3 = seed(3), S4 = seed(4), S5 = seed(5), S6 = seed(6), S7 = seed(7), S11 = seed(11), S16 = seed(16), S17 = seed(17), S18 = seed(18), S19 = seed(19), S20 = seed(20), S25 = seed(25), S30 = seed(30), S31 = seed(31), S32 = seed(32), S33 = seed(33), S34 = seed(34), S35 = seed(35), S36 = seed(36), S37 = seed(37), S38 = seed(38), S39 = seed(39), S40 = seed(40), S41 = seed(41), S42 = seed(42)
 /** Buckets of templates 21 and 22 when there is no cue on that side. */
 const B21_NONE = bucket(21, 0)
 const B22_NONE = bucket(22, 0)
@@ -141,7 +141,7 @@ const NER_TYPES = ['PER', 'ORG', 'LOC', 'MISC']
  * quotation marks, sentence position, NER bigrams and NER x cue distance, marks next to the token and the
  * paragraph-start flag did not pay and were cut (fewer lookups per token). Ids are hash seeds: keep them.
  */
-const TEMPLATES = 29
+const TEMPLATES = 32
 
 /** Words that open a clause right after a cue ('said that', 'asked whether', 'urged them to'). */
 const COMPLEMENTIZERS = new Set(['that', 'to', 'whether', 'if'])
@@ -166,7 +166,7 @@ let wsBetweenL = new Uint8Array(256)
  * Two scans: forward for what comes from the left (nearest cue, sentence start, clause marks since the cue),
  * then backward for what comes from the right, writing each token's features as it goes.
  */
-function unitFeatures(infos: readonly WordInfo[], from: number, to: number, sentStart: Uint8Array, cueType: Uint8Array, inQuote: Uint8Array, ner: Uint8Array, ctx: number, e0: number, e1: number, e2: number, e3: number, feats: Int32Array, offs: Int32Array, h: Int32Array): void {
+function unitFeatures(infos: readonly WordInfo[], from: number, to: number, sentStart: Uint8Array, cueType: Uint8Array, inQuote: Uint8Array, ner: Uint8Array, rule: Uint8Array, ctx: number, e0: number, e1: number, e2: number, e3: number, feats: Int32Array, offs: Int32Array, h: Int32Array): void {
   const n = to - from
   for (let i = 0; i < n; i++) h[i] = infos[from + i]!.h
   if (wsCueL.length < n) {
@@ -263,6 +263,13 @@ function unitFeatures(infos: readonly WordInfo[], from: number, to: number, sent
     const cq = ctx * 4 + iq
     feats[fp++] = mix(S38, cq * 8 + distBucket(i))
     feats[fp++] = mix(S39, cq * 16 + (bl & 1) * 8 + tl)
+    // what the rules read here (ruleRoleArray): the role with its neighbours', with the word, with the cue context
+    const rr = rule[k]!
+    const rp = i > 0 ? rule[k - 1]! : 7
+    const rn = i + 1 < n ? rule[k + 1]! : 7
+    feats[fp++] = mix(S40, (rp * 8 + rr) * 8 + rn)
+    feats[fp++] = mix(S41, Math.imul(hi, 31) ^ rr)
+    feats[fp++] = mix(S42, ((rr * 2 + q) * 16 + dl) * 16 + tl)
     offs[i + 1] = fp
   }
 }
@@ -273,6 +280,20 @@ export const ALL_BLOCKS = true
 export interface UnitOptions {
   /** Tag every stretch, not only those holding a lexicon cue (default ALL_BLOCKS). */
   readonly all?: boolean
+  /** What the rules read, per character of the text (ruleRoleArray); none when absent. */
+  readonly ruleRoles?: Uint8Array
+}
+
+/** Rule roles per character: 0 none, 1 source, 2 cue, 3 reported content, 4 direct quotation (a tagger feature: the model learns where the rules are right). */
+export const RULE_ROLE = { none: 0, source: 1, cue: 2, content: 3, direct: 4 } as const
+
+/** Per character of `text`, the role the rules' attributions give it (content, then source, then cue on top). */
+export function ruleRoleArray(length: number, atts: readonly { readonly start: number; readonly end: number; readonly kind: string; readonly cue?: { readonly start: number; readonly end: number }; readonly ref?: { readonly start: number; readonly end: number } }[]): Uint8Array {
+  const roles = new Uint8Array(length)
+  for (const a of atts) roles.fill(a.kind === 'direct' ? RULE_ROLE.direct : RULE_ROLE.content, a.start, a.end)
+  for (const a of atts) if (a.ref) roles.fill(RULE_ROLE.source, a.ref.start, a.ref.end)
+  for (const a of atts) if (a.cue) roles.fill(RULE_ROLE.cue, a.cue.start, a.cue.end)
+  return roles
 }
 
 /**
@@ -425,7 +446,7 @@ export function buildUnits(text: string, blocks: readonly Span[], sentences: rea
   const toksOf: Tok[][] = new Array<Tok[]>(blocks.length)
   let total = 0
   for (let bi = 0; bi < blocks.length; bi++) total += (toksOf[bi] = tokenize(text, blocks[bi]!.start, blocks[bi]!.end)).length
-  const bytes = new Uint8Array(total * 4)
+  const bytes = new Uint8Array(total * 5)
   const featsAll = new Int32Array(total * TEMPLATES)
   const intsAll = new Int32Array(total * 3)
   let bp = 0
@@ -479,6 +500,8 @@ export function buildUnits(text: string, blocks: readonly Span[], sentences: rea
       while (v0 < n && toks[v0]!.start < q.innerStart) v0++
       for (let u = v0; u < n && toks[u]!.end <= q.innerEnd; u++) inQuote[u] = 1
     }
+    const rule = bytes.subarray(bp, (bp += n))
+    if (opts.ruleRoles) for (let u = 0; u < n; u++) rule[u] = opts.ruleRoles[toks[u]!.start]!
     const ctx = paragraphContext(text, b.start, b.end)
     const lineStart = text.lastIndexOf('\n', b.start - 1) + 1
     const lineEnd = text.indexOf('\n', b.end)
@@ -514,7 +537,7 @@ export function buildUnits(text: string, blocks: readonly Span[], sentences: rea
       const offs = intsAll.subarray(ia, (ia += m + 1))
       const words = intsAll.subarray(ia, (ia += m))
       unitFeatures(
-        infos, from, to, sentStart, cueType, inQuote, ner, ctx,
+        infos, from, to, sentStart, cueType, inQuote, ner, rule, ctx,
         from >= 2 ? infos[from - 2]!.h : from === 1 ? before1 : before2,
         from >= 1 ? infos[from - 1]!.h : before1,
         to < n ? infos[to]!.h : after1,
