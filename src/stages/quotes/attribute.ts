@@ -1599,14 +1599,12 @@ export function attribute(input: AttributeInput): Quote[] {
   /** A verb of the content's own speaker at word i: ', <cue>ing' or '(,) and/but <cue>ed|s' (an adverb may come between), outside quotation marks; its words and lemma. */
   function coordinatedCue(ws: readonly Word[], i: number): { from: number; to: number; lemma: string; tense?: Tense } | null {
     const w = ws[i]!
-    if (quoted.some((q) => q.innerStart <= w.start && w.end <= q.innerEnd)) return null
-    const gap = text.slice(ws[i - 1]!.end, w.start)
     let v = i
     let conj = false
     if (w.lower === 'and' || w.lower === 'but') {
       conj = true
       v = i + 1
-    } else if (!/,/.test(gap)) return null
+    } else if (!text.slice(ws[i - 1]!.end, w.start).includes(',')) return null
     if (NEXT_ACT_ADVERBS.has(ws[v]?.lower ?? '') && ws[v + 1]) v++
     const verb = ws[v]
     if (!verb || !/^\p{Ll}+$/u.test(verb.text)) return null
@@ -1616,6 +1614,8 @@ export function attribute(input: AttributeInput): Quote[] {
     if (!hit || hit.form.type === 'source' || hit.form.type === 'noun' || hit.form.saidObject) return null
     // the lexicon's own condition: a verb with other common uses cues content only before 'that' ('worried the region' is no attribution)
     if (hit.form.needsThat && ws[hit.to]?.lower !== 'that') return null
+    // outside quotation marks
+    if (quoted.some((q) => q.innerStart <= w.start && w.end <= q.innerEnd)) return null
     return { from: v, to: hit.to, lemma: hit.form.lemma, ...(hit.tense ? { tense: hit.tense } : {}) }
   }
   function draftKind(start: number, end: number): QuoteKind {
