@@ -1116,15 +1116,17 @@ export function taggerModel(path = MODEL_PATH): TaggerModel | null {
 export function segments(labels: ArrayLike<number>): [string, number, number][] {
   const out: [string, number, number][] = []
   for (let i = 0; i < labels.length; i++) {
-    const l = LABELS[labels[i]!]!
-    if (l === 'O') continue
-    const role = l.slice(2)
+    const y = labels[i]!
+    if (y === 0) continue
+    const role = ROLE_NAME[y]!
     const last = out[out.length - 1]
-    if (l[0] === 'I' && last && last[0] === role && last[2] === i) last[2] = i + 1
+    if (!IS_B[y] && last && last[0] === role && last[2] === i) last[2] = i + 1
     else out.push([role, i, i + 1])
   }
   return out
 }
+/** A label's role name ('' for O). */
+const ROLE_NAME: readonly string[] = LABELS.map((l) => (l === 'O' ? '' : l.slice(2)))
 
 /** One unit's best labels, with the token scores and path score they came from. */
 export interface Decoded {
@@ -1156,6 +1158,7 @@ export function unitAttributions(d: Decoded, trans: Float32Array | Float64Array)
 
 /** A unit's cues with their contents (empty for a cue without any) and sources; `orphans`: contents of a unit without a cue. */
 function unitParts(d: Decoded, trans: Float32Array | Float64Array): { atts: (ModelAttribution & { contents: Span[] })[]; orphans: Span[] } {
+  if (!anyLabel(d.labels)) return NO_PARTS
   const u = d.unit
   const segs = segments(d.labels)
   const cues = segs.filter((s) => s[0] === 'CUE')
@@ -1208,6 +1211,9 @@ function unitParts(d: Decoded, trans: Float32Array | Float64Array): { atts: (Mod
   })
   return { atts: out, orphans: [] }
 }
+
+/** What a unit with no labels holds (shared: callers only read it). */
+const NO_PARTS: { atts: (ModelAttribution & { contents: Span[] })[]; orphans: Span[] } = { atts: [], orphans: [] }
 
 /** Model attributions of the given units (null model: none). Contents of a unit without a cue, right after a
  * unit whose last cue found no content ('Caddell continued:' ¶ '"..."'), go to that cue. */
