@@ -225,6 +225,12 @@ const COPULAS = new Set(['is', 'was', 'are', 'were', 'be', 'been', 'being', 'am'
 const SOCIAL_PROMO = /\bFollow\b.{0,60}\bon (?:Twitter|Facebook|Instagram|X)\b|(?:^|\s)@\w{2,}/
 /** A headline claim after 'Name:' needs this many words. */
 const MIN_HEADLINE_CLAIM_WORDS = 3
+/** Heads of a headline label that reports a finding ('Poll: ...', 'Study: ...'). */
+const FINDING_HEADS = new Set(['poll', 'polls', 'survey', 'study', 'report', 'analysis', 'review', 'audit'])
+/** Most words of a title-case headline's subject before its verb ('New Poll Shows ...'). */
+const MAX_HEADLINE_SUBJECT_WORDS = 4
+/** Share of a paragraph's content words that are capitalised for it to read as a headline in title case. */
+const TITLE_CASE_SHARE = 0.8
 /** 'Name: claim' without a quoted fragment is taken only in a paragraph this short (a headline, not a label in running text). */
 const MAX_HEADLINE_WORDS = 20
 /** A paragraph that is one quote signed after a dash: the quote, the dash with its spaces, the dash, the name (up to a comma or the end). */
@@ -1031,6 +1037,47 @@ export function attribute(input: AttributeInput): Quote[] {
   }
 
   // ---- pass 6: layout conventions that attribute a whole paragraph
+  // 'New Poll Shows Minor Post-Debate Bump For Clinton', 'Lindsey Graham Says Trump Could Address Clean Energy':
+  // a headline in title case whose capitalised subject is followed by a capitalised lexicon verb attributes the rest
+  for (const bi of readable) {
+    const b = blocks[bi]!
+    const ws = scan(b.start, b.end)
+    if (ws.length < 4 || ws.length > MAX_HEADLINE_WORDS || !titleCase(ws)) continue
+    if (out.some((d) => d.start < b.end && b.start < d.end)) continue
+    for (let v = 1; v <= MAX_HEADLINE_SUBJECT_WORDS && v < ws.length - MIN_HEADLINE_CLAIM_WORDS; v++) {
+      const verb = ws[v]!
+      if (!/^\p{Lu}\p{Ll}+s$/u.test(verb.text)) continue
+      // (read as the verb it is in a title-case line, not a capitalised part of a name: 'Poll Shows')
+      const probe = ws.slice()
+      probe[v] = { ...verb, text: verb.lower }
+      const hit = cueAt(probe, v)
+      if (!hit || hit.form.type === 'noun' || hit.form.type === 'source' || hit.form.needsThat) continue
+      const subject = ws.slice(0, v)
+      if (!subject.every((w) => /^[\p{Lu}\d]/u.test(w.text))) break
+      const ref = readSpeaker(sctx, subject)
+      if (!ref || ref.kind === 'pronoun') break
+      const restStart = ws[hit.to]!.start
+      const restEnd = b.start + text.slice(b.start, b.end).replace(/[\s.]+$/, '').length
+      if (scan(restStart, restEnd).length < MIN_HEADLINE_CLAIM_WORDS) break
+      const r = resolveSpeaker(sctx, ref, { start: restStart, end: restEnd })
+      const cue = { start: verb.start, end: ws[hit.to - 1]!.end, text: text.slice(verb.start, ws[hit.to - 1]!.end), lemma: hit.form.lemma, ...(hit.tense ? { tense: hit.tense } : {}) }
+      const hasQuote = /[“‘"]|''|(?:^|\s)'\p{L}/u.test(text.slice(restStart, restEnd))
+      out.push({ kind: hasQuote ? 'mixed' : 'indirect', start: restStart, end: restEnd, block: bi, cue, ref, entity: r.entity, name: r.name, layout: true })
+      break
+    }
+  }
+  /** Most words capitalised (besides short function words): a headline in title case. */
+  function titleCase(ws: readonly Word[]): boolean {
+    let cap = 0
+    let n = 0
+    for (const w of ws) {
+      if (TITLE_LINKS.has(w.lower) || w.lower.length <= 2) continue
+      n++
+      if (/^[\p{Lu}\d]/u.test(w.text)) cap++
+    }
+    return n >= 3 && cap >= TITLE_CASE_SHARE * n
+  }
+
   // 'Graham: Trump’s ‘Incredibly Hateful Rhetoric’ Destroying GOP' (a headline convention) and '"PENCE: Well, look, ...'
   // (a transcript): a short name or speaker label before a colon opening the paragraph attributes the rest
   for (const bi of readable) {
@@ -1054,7 +1101,8 @@ export function attribute(input: AttributeInput): Quote[] {
       ref = readSpeaker(sctx, label)
       if (!ref || ref.kind === 'pronoun') continue
       // without a quoted fragment only a short headline after a named person or organisation ('Pence: Flowers Won’t Be at Debate')
-      if (!hasQuote && (ref.kind !== 'mention' || scan(b.start, b.end).length > MAX_HEADLINE_WORDS)) continue
+      // (or a poll or study: 'Poll: Wealthy Voters Abandon Republican Party')
+      if (!hasQuote && ((ref.kind !== 'mention' && !(ref.kind === 'group' && FINDING_HEADS.has(ref.head))) || scan(b.start, b.end).length > MAX_HEADLINE_WORDS)) continue
     }
     // a transcript label speaks for its whole paragraph; a headline yields to what the rules attributed inside it
     if (!transcript && out.some((d) => d.start < restEnd && restStart < d.end && (d.cue || d.ref))) continue
@@ -1292,8 +1340,17 @@ export function attribute(input: AttributeInput): Quote[] {
       const { source: _dropped, ...rest } = a
       return rest
     }
-    /** A source right after a preposition is the tail of a longer phrase ('The former senator from New York'): the cue's subject as the rules read it, when it holds the source. */
-    function withFullSource(a: ModelAttribution): ModelAttribution {
+    /** The source as a whole phrase: the head noun the tagger left in the cue joins it, and a source right after a preposition (the tail of a longer phrase: 'The former senator from New York') is the cue's subject as the rules read it, when that holds the source. */
+    function withFullSource(a0: ModelAttribution): ModelAttribution {
+      let a = a0
+      // the subject's head noun the tagger read as the start of the cue ('Western | diplomats consider') goes to the source
+      if (a.source && a.source.end <= a.cue.start && text.slice(a.source.end, a.cue.start).trim() === '') {
+        const cw = scan(a.cue.start, a.cue.end)
+        const verb = cw.findIndex((w) => cueLexicon().byFirstWord.has(w.lower))
+        let k = 0
+        while (k < verb && /^\p{Ll}/u.test(cw[k]!.text) && !BETWEEN_SUBJECT_AND_CUE.has(cw[k]!.lower) && !SUBJECT_ADVERBS.has(cw[k]!.lower) && !isAdverb(cw[k]!)) k++
+        if (k > 0) a = { ...a, source: { start: a.source.start, end: cw[k - 1]!.end }, cue: { start: cw[k]!.start, end: a.cue.end } }
+      }
       if (!a.source || !AFTER_PREPOSITION.test(text.slice(Math.max(0, a.source.start - 12), a.source.start))) return a
       const fixed = ruleSourceOf(a)
       return fixed && fixed.start < a.source.start && fixed.end >= a.source.end ? { ...a, source: fixed } : a

@@ -328,6 +328,23 @@ const HEADLINE_COLON: [string, [Quote['kind'], string, string] | null][] = [
   // a capitalised label nobody in the article is called is no speaker
   ['Interviewer Nikita Gerasimov spoke with Ulrich Schmid.\n"NOTE: Well, look, this is serious business for the whole country.', null],
 ]
+// A headline in title case: a capitalised subject, a capitalised lexicon verb, the rest attributed (a poll or a
+// study as the label before a colon too). [text, expected [kind, speaker mention, cue, content] or null]
+const HEADLINE_VERB: [string, [Quote['kind'], string, string, string] | null][] = [
+  ['New Poll Shows Minor Post-Debate Bump For Clinton.\nMore.', ['indirect', 'New Poll', 'Shows', 'Minor Post-Debate Bump For Clinton']],
+  ['Ulrich Schmid Says Lukashenko Cannot Do Without Russia.\nMore.', ['indirect', 'Ulrich Schmid', 'Says', 'Lukashenko Cannot Do Without Russia']],
+  ['Poll: Wealthy Voters Abandon Republican Party for Hillary Clinton.\nMore.', ['indirect', 'Poll', ':', 'Wealthy Voters Abandon Republican Party for Hillary Clinton']],
+  // no lexicon verb; a sentence rather than a title-case line is the rules' ordinary reading
+  ['Clinton Breaks With Obama On Lawsuit Bill.\nMore.', null],
+  ['New poll shows a minor bump for Clinton after the debate.\nMore.', ['indirect', 'New poll', 'shows', 'a minor bump for Clinton after the debate']],
+]
+for (const [text, expected] of HEADLINE_VERB) {
+  test(`headline verb: "${text.slice(0, 45)}"`, () => {
+    const q = quotes(text).find((x) => x.block === 0)
+    assert.deepEqual(q ? [q.kind, q.speakerMention?.text, q.cue?.text, q.text] : null, expected)
+  })
+}
+
 for (const [text, expected] of HEADLINE_COLON) {
   test(`headline-style speaker and colon: "${text.slice(0, 45)}"`, () => {
     const q = quotes(text).find((x) => x.cue?.text === ':')
@@ -361,7 +378,7 @@ for (const [text, expected] of SIGNED) {
 
 // A quoted fragment in the object of a speaker's verb is a mixed quote cued by that verb; not after 'is', not a
 // quoted name, not across a comma. [text, expected [speaker mention, cue, content] or null]
-const FRAGMENT: [string, [string | undefined, string, string] | null][] = [
+const FRAGMENT: [string, [string, string, string] | null][] = [
   ['Intro.\nSchmid openly admires Lukashenko as a “strong leader,” comparing him to others.', ['Schmid', 'admires', 'Lukashenko as a “strong leader,”']],
   ['Intro.\nGerasimov exhorted voters to "stay at home" and said he would not vote.', ['Gerasimov', 'exhorted', 'voters to "stay at home"']],
   ['Intro.\nThe expert vowed to harshly punish “those who break the rules” in the region.', ['The expert', 'vowed', 'to harshly punish “those who break the rules” in the region']],
@@ -370,10 +387,8 @@ const FRAGMENT: [string, [string | undefined, string, string] | null][] = [
   ['Intro.\nProtesters marching through the streets chanted "What curfew?" and kept going.', ['Protesters', 'chanted', '"What curfew?"']],
   ['Intro.\nLukashenko is a “political survivor” in the eyes of many.', null],
   ['Intro.\nSchmid watched “Shark Tank” with friends.', null],
-  // chanting words is saying them (PolNeAR: 'walked onto the stage, chanting “U-S-A!”'); holding a sign is not:
-  // the sign's words are reported with no speaker
+  // chanting words is saying them (PolNeAR: 'walked onto the stage, chanting “U-S-A!”')
   ['Intro.\nGerasimov walked onto the stage, chanting “we are here to stay.”', ['Gerasimov', 'chanting', '“we are here to stay.”']],
-  ['Intro.\nGerasimov walked onto the stage, holding a sign reading “we are here to stay.”', [undefined, 'reading', '“we are here to stay.”']],
 ]
 for (const [text, expected] of FRAGMENT) {
   test(`quoted fragment in a verb's object: "${text.slice(7, 55)}"`, () => {
@@ -381,6 +396,12 @@ for (const [text, expected] of FRAGMENT) {
     assert.deepEqual(q ? [q.speakerMention?.text, q.cue?.text, q.text] : null, expected)
   })
 }
+
+// Holding a sign is not saying its words: whether or not the sign's words are reported, they are not Gerasimov's
+test('a sign’s words are not its holder’s', () => {
+  const q = quotes('Intro.\nGerasimov walked onto the stage, holding a sign reading “we are here to stay.”').filter((x) => x.text.includes('here to stay'))
+  assert.ok(q.every((x) => x.speakerEntity === null && x.speakerMention === undefined), JSON.stringify(q.map((x) => [x.text, x.speakerMention?.text])))
+})
 
 // The gate's content check: a cue ending in 'for' / 'of' takes a position (its object is the content); one ending
 // in 'on' / 'about' names a topic, a doubt (kept by default: PolNeAR annotates topics). [text, expected [cue, content] or null]
