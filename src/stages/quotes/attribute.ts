@@ -212,6 +212,8 @@ const FINITE_AUX = new Set(['is', 'was', 'were', 'are', 'has', 'have', 'had', 'w
  */
 const NEXT_ACT_PAST = new Set(['said', 'did', 'told', 'made', 'took', 'gave', 'went', 'came', 'left', 'won', 'lost', 'held', 'met', 'spoke', 'wrote', 'sent', 'put', 'set', 'kept', 'got', 'ran', 'saw', 'brought', 'thought', 'felt', 'stood', 'drew', 'sought', 'struck', 'began'])
 const NEXT_ACT_ADVERBS = new Set(['also', 'then', 'later', 'again', 'quickly', 'even'])
+/** What a content needs for a second verb of its speaker to split it: a comma or a coordinator. */
+const SPLIT_MARK = /,|\b(?:and|but)\b/i
 
 /** 'Graham: Trump’s ‘Incredibly Hateful Rhetoric’ ...': one to four capitalised words and a colon opening a paragraph. */
 const HEADLINE_SPEAKER = /^((?:\p{Lu}[\p{L}.’'-]*\s){0,3}\p{Lu}[\p{L}.’'-]*):(\s+\S.*)$/u
@@ -314,6 +316,8 @@ export function attribute(input: AttributeInput): Quote[] {
   // lexicon cues of each sentence (or sentence-less block), looked up once for the rules and the tagger
   // keyed by start * 2^26 + end (exact for texts under 64M characters)
   const cueCache = new Map<number, CueHit[]>()
+  // sourceRefAt's answers by span (the gate and the speaker reading ask for the same sources), keyed alike
+  const sourceRefs = new Map<number, (SpeakerRef & { loose?: true }) | undefined>()
   function cuesOf(sp: Span): CueHit[] {
     const key = sp.start * 67108864 + sp.end
     let hits = cueCache.get(key)
@@ -1573,6 +1577,13 @@ export function attribute(input: AttributeInput): Quote[] {
 
   /** The model's source span as a speaker phrase: a name, pronoun or role when it reads as one, else an unresolved group. */
   function sourceRefAt(sp: Span): (SpeakerRef & { loose?: true }) | undefined {
+    const key = sp.start * 67108864 + sp.end
+    if (sourceRefs.has(key)) return sourceRefs.get(key)
+    const ref = readSourceRef(sp)
+    sourceRefs.set(key, ref)
+    return ref
+  }
+  function readSourceRef(sp: Span): (SpeakerRef & { loose?: true }) | undefined {
     const words = scan(sp.start, sp.end)
     if (words.length === 0) return undefined
     // the longest leading part that reads as a speaker ('Military expert Gustav Gressel of the ECFR (ECFR)': Gressel)
@@ -1616,7 +1627,8 @@ export function attribute(input: AttributeInput): Quote[] {
   }
 
   function splitCoordinated(d: Draft, into: Draft[]): void {
-    if (d.kind === 'direct' || d.layout) {
+    // (both kinds of split need a comma, 'and' or 'but')
+    if (d.kind === 'direct' || d.layout || !SPLIT_MARK.test(text.slice(d.start, d.end))) {
       into.push(d)
       return
     }
