@@ -94,14 +94,14 @@ export interface ModelGate {
   /**
    * What a doubt of the checks above does: 'drop' the attribution, or 'keep' it (the default) with a doubtful
    * source dropped (speaker unresolved): PolNeAR annotates the stances, acts and topics the checks doubt
-   * ('rejected a similar offer', 'commented on the parade'): 'drop' -> 'keep' took dev F1 73.3 -> 74.9 and the
-   * held-out slice 67.3 -> 69.2, and source accuracy 88.6% -> 86.0% (doubted speakers read unresolved).
+   * ('rejected a similar offer', 'commented on the parade'): 'drop' -> 'keep' takes dev F1 73.6 -> 75.2 and the
+   * held-out slice 67.7 -> 69.1, and source accuracy 88.9% -> 86.1% (doubted speakers read unresolved).
    * ALWAYS_DROPPED lists what is dropped either way.
    */
   doubtful: 'drop' | 'keep'
   /**
-   * Tagger passes: 2 (the default) adds the stacked second pass over the first's labels: dev F1 73.9 -> 74.9,
-   * held-out slice 68.4 -> 69.2, at about a tenth of the stage's speed.
+   * Tagger passes: 2 (the default) adds the stacked second pass over the first's labels: dev F1 73.9 -> 75.2,
+   * held-out slice 68.7 -> 69.1, at about a tenth of the stage's speed.
    */
   passes: 1 | 2
 }
