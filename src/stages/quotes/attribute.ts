@@ -126,6 +126,8 @@ export const MODEL_GATE: ModelGate = {
   doubtful: 'keep',
   passes: 2,
 }
+/** A model segment inside a rule attribution replaces it only when it covers at least this share of it (the model may widen or join rule contents, not cut them down). */
+const MIN_HOST_COVER = 0.7
 /** Gate rejections that drop a model attribution whatever gate.doubtful says: its words are no content (too short, a quoted name alone), the rules' already, or the narrator's (a hedge or linking verb: 'seems to be buying time' is no one's words; an act of something that is no speaker: 'The plan supports ...'). */
 const ALWAYS_DROPPED = new Set(['overlaps-rule', 'short', 'content-name', 'cue-hedge', 'cue-copula', 'act-source'])
 /** Gate rejections about the model's source, which a source read by the rules may repair. */
@@ -1293,12 +1295,12 @@ export function attribute(input: AttributeInput): Quote[] {
         if (host && span.end > host.end && /^[\s”"’»]*,/.test(text.slice(host.end, span.end))) span = { start: span.start, end: host.end }
         // a rule content that starts right after its cue starts there: the verb's object is part of it ('exhorted voters to “stay home”')
         if (host?.cue && span.start > host.start && span.start < host.end && text.slice(host.cue.end, host.start).trim() === '') span = { start: host.start, end: span.end }
-        if (host && host.kind !== 'direct' && span.start >= host.start && span.end <= host.end && span.end - span.start < 0.7 * (host.end - host.start)) continue
+        // the model may widen or join what the rules found, not cut it down or take a speaker or cue as content ('..., says the expert')
+        if (host && host.kind !== 'direct' && span.start >= host.start && span.end <= host.end && span.end - span.start < MIN_HOST_COVER * (host.end - host.start)) continue
         if (out.some((d) => (d.ref && d.ref.start <= span.start && span.end <= d.ref.end + 1) || (d.cue && d.cue.start <= span.start && span.end <= d.cue.end + 1))) continue
-        // nor take in the host's own speaker or cue ('that he expected the measure to pass' is not what 'he expected')
-        // the model's content holds the rules' speaker and cue: it is an outer attribution ('Brown said that he
-        // expected the measure to pass'), with the model's own speaker and cue, judged like any (it replaces the
-        // inner one the rules read); taking in only part of them is no reading at all
+        // a content that holds the host's speaker and cue whole is an outer attribution ('Brown said that he expected
+        // the measure to pass'), with the model's own speaker and cue, judged like any (it replaces the inner one the
+        // rules read); one that takes in only part of them is no reading at all ('whether the border is open, Gerasimov laughed')
         const touches = (x: Span | undefined): boolean => !!x && x.start < span.end && span.start < x.end
         const holds = (x: Span | undefined): boolean => !x || (span.start <= x.start && x.end <= span.end)
         let outer = false
