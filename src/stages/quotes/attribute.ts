@@ -126,6 +126,12 @@ export const MODEL_GATE: ModelGate = {
   doubtful: 'keep',
   passes: 2,
 }
+/**
+ * A paragraph whose words are at least this share inside direct quotes the rules attributed through their own cue
+ * and speaker (with those speakers and cues) is not tagged: the model may not redraw them, and the rest is mostly
+ * the attribution. PolNeAR dev F1 unchanged, held-out slice +0.01, 17% fewer tokens tagged; 0.5 costs 0.2 F1.
+ */
+const FIRM_COVER = 0.8
 /** A model segment inside a rule attribution replaces it only when it covers at least this share of it (the model may widen or join rule contents, not cut them down). */
 const MIN_HOST_COVER = 0.7
 /** Gate rejections that drop a model attribution whatever gate.doubtful says: its words are no content (too short, a quoted name alone), the rules' already, or the narrator's (a hedge or linking verb: 'seems to be buying time' is no one's words; an act of something that is no speaker: 'The plan supports ...'). */
@@ -1180,15 +1186,29 @@ export function attribute(input: AttributeInput): Quote[] {
       for (const t of taken) if (t.start < b.end && b.start < t.end) n += Math.min(t.end, b.end) - Math.max(t.start, b.start)
       return n >= gate.paragraphCovered * (b.end - b.start)
     }
-    // what the tagger reads: every readable paragraph the rules did not mostly cover already
-    const regions: Span[] = readable.map((bi) => blocks[bi]!).filter((b) => !covered(b))
-    const units = buildUnits(text, regions, sents, mentions, quoted, cueSpansIn, { ruleRoles })
-    const overlapsRule = (sp: Span): boolean => taken.some((t) => sp.start < t.end && t.start < sp.end)
-    const ruleDrafts = new Set<Draft>(out)
     // what a layout convention found (headline 'Name:', transcript label, signed quote), and a direct quote the
     // rules attributed through its own cue and speaker ('“...,” X told Blick'), stand as the rules read them
     const firm = out.filter((d) => d.layout || (d.kind === 'direct' && d.cue && d.ref))
     const overlapsFirmRule = (sp: Span): boolean => firm.some((d) => sp.start < d.end && d.start < sp.end)
+    // ... so a paragraph they take up (their words, speakers and cues) is not tagged: the model could not change them
+    const firmCovered = (b: Span): boolean => {
+      if (!firm.some((d) => d.start < b.end && b.start < d.end)) return false
+      const mark = new Uint8Array(b.end - b.start)
+      for (const d of firm)
+        for (const x of [d, d.ref, d.cue]) if (x && x.start < b.end && b.start < x.end) mark.fill(1, Math.max(0, x.start - b.start), Math.min(b.end, x.end) - b.start)
+      let words = 0
+      let inside = 0
+      for (const w of scan(b.start, b.end)) {
+        words++
+        if (mark[w.start - b.start]) inside++
+      }
+      return words > 0 && inside >= FIRM_COVER * words
+    }
+    // what the tagger reads: every readable paragraph the rules did not mostly cover already
+    const regions: Span[] = readable.map((bi) => blocks[bi]!).filter((b) => !covered(b) && !firmCovered(b))
+    const units = buildUnits(text, regions, sents, mentions, quoted, cueSpansIn, { ruleRoles })
+    const overlapsRule = (sp: Span): boolean => taken.some((t) => sp.start < t.end && t.start < sp.end)
+    const ruleDrafts = new Set<Draft>(out)
     for (const a1 of modelAttributions(model, units, { passes: gate.passes })) {
       const a0 = withFullSource(withPlausibleContents(a1))
       if (a0.contents.length === 0) continue
