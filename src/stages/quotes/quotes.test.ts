@@ -281,6 +281,30 @@ for (const text of ['Intro.\nSchmid said the plan failed and worried the whole r
   })
 }
 
+// People of a role, in the plural, are a group speaker: reported, unresolved. [text, speaker mention]
+for (const [text, mention] of [
+  ['Intro.\n“We will stay,” senators said.', 'senators'],
+  ['Intro.\n“We will stay,” the negotiators said.', 'the negotiators'],
+] as const) {
+  test(`plural role speaker: "${text.slice(7, 50)}"`, () => {
+    const q = quotes(text).find((x) => x.text.includes('We will stay'))
+    assert.deepEqual([q?.speakerMention?.text, q?.speakerEntity], [mention, null])
+  })
+}
+
+// An attribution set off by commas inside its sentence reports the words before it too, with the same cue (the
+// rules' reading; PolNeAR annotates one attribution with both parts)
+test('the words before an attribution in commas are its first part', () => {
+  const q = createQuotesStage({}, null).run(makeTestDoc('Intro.\nThe pollution had become so bad, Schmid noted, that the most visited page in China was the air monitor.', { entities: PEOPLE }), {}).layers.quotes!
+  assert.deepEqual(
+    q.map((x) => [x.text, x.cue?.text, x.speakerName]),
+    [
+      ['The pollution had become so bad', 'noted', 'Ulrich Schmid'],
+      ['that the most visited page in China was the air monitor', 'noted', 'Ulrich Schmid'],
+    ],
+  )
+})
+
 // Person nouns heading a speaker phrase (speakers.json roles): the mention is reported, unresolved when no person fits.
 const ROLE_SPEAKERS: [string, string][] = [
   ['Intro.\n“We want those people back,” the organizer told them.', 'the organizer'],
