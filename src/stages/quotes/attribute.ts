@@ -1321,11 +1321,9 @@ export function attribute(input: AttributeInput): Quote[] {
         // a content that holds the host's speaker and cue whole is an outer attribution ('Brown said that he expected
         // the measure to pass'), with the model's own speaker and cue, judged like any (it replaces the inner one the
         // rules read); one that takes in only part of them is no reading at all ('whether the border is open, Gerasimov laughed')
-        const touches = (x: Span | undefined): boolean => !!x && x.start < span.end && span.start < x.end
-        const holds = (x: Span | undefined): boolean => !x || (span.start <= x.start && x.end <= span.end)
         let outer = false
-        if (host && (touches(host.ref) || touches(host.cue))) {
-          if (!holds(host.ref) || !holds(host.cue) || (!!host.cue && ownRead.cue.start < host.cue.end && host.cue.start < ownRead.cue.end)) continue
+        if (host && (touches(span, host.ref) || touches(span, host.cue))) {
+          if (!holds(span, host.ref) || !holds(span, host.cue) || touches(ownRead.cue, host.cue)) continue
           outer = true
         }
         if (host?.ref && span.start < host.start && span.start >= host.ref.end && /^\s*,\s*$/.test(text.slice(host.ref.end, span.start))) continue
@@ -1361,6 +1359,14 @@ export function attribute(input: AttributeInput): Quote[] {
       return { start, end }
     }
 
+    /** Span a overlaps span b (absent: no). */
+    function touches(a: Span, b: Span | undefined): boolean {
+      return !!b && b.start < a.end && a.start < b.end
+    }
+    /** Span a holds span b whole (absent: yes). */
+    function holds(a: Span, b: Span | undefined): boolean {
+      return !b || (a.start <= b.start && b.end <= a.end)
+    }
     /** The attribution with its source dropped (the speaker reads unresolved). */
     function withoutSource(a: ModelAttribution): ModelAttribution {
       const { source: _dropped, ...rest } = a
@@ -1481,12 +1487,12 @@ export function attribute(input: AttributeInput): Quote[] {
       if (!a.contents.some((c) => scan(c.start, c.end).length >= MIN_CONTENT_WORDS)) return 'short'
       // a quoted name or title alone is no content ('“Mozart”', 'the “Wagner Group”')
       if (a.contents.every(quotedNameOnly)) return 'content-name'
+      const cw = scan(a.cue.start, a.cue.end)
       // a short quotation alone with a cue outside the lexicon is a scare quote ('or rather “the last close friend”')
-      if (a.contents.every(scareQuote) && !cueAt(scan(a.cue.start, a.cue.end), cueHead(scan(a.cue.start, a.cue.end)))) return 'content-name'
+      if (a.contents.every(scareQuote) && !cueAt(cw, cueHead(cw))) return 'content-name'
       // the cue: its head word a lexicon cue in its sentence, or a word training often saw heading a cue
       const s = sentenceAt(a.cue.start)
       const words = scan(s.start, s.end)
-      const cw = scan(a.cue.start, a.cue.end)
       if (cw.length === 0) return 'cue-none'
       const headWord = cw[cueHead(cw)]!
       const k = words.findIndex((w) => w.start === headWord.start)

@@ -791,7 +791,7 @@ function agreesWithRules(u: Unit, labels: Uint8Array): boolean {
   if (!rule) return false
   for (let i = 0; i < labels.length; i++) {
     const r = rule[i]!
-    if (ROLE[labels[i]!] !== (r === 4 ? 3 : r)) return false
+    if (ROLE[labels[i]!] !== (r === RULE_ROLE.direct ? RULE_ROLE.content : r)) return false
   }
   return true
 }
