@@ -65,26 +65,31 @@ export function findQuotedSpans(text: string, blocks: readonly Span[], readable:
   let carry: { group: number; count: number } | null = null
   let nextMark = -1
   let searchedFrom = 0
+  // the block being read, where its next quote may start (after the last one), and the group an open quote continues
+  let bi = -1
+  let segStart = 0
+  let openGroup = -1
+  // (one function for the whole text, not one per block: it reads the three above)
+  const emit = (o: Open | null, closePos: number, closeLen: number, missingClose: boolean): void => {
+    const start = o ? o.pos : segStart
+    const innerStart = o ? o.pos + o.len : segStart
+    const innerEnd = missingClose ? trimEnd(text, innerStart, closePos) : closePos
+    const end = missingClose ? innerEnd : closePos + closeLen
+    if (innerEnd > innerStart) {
+      let g = openGroup
+      if (g < 0) g = ++group
+      out.push({ start, end, innerStart, innerEnd, block: bi, group: g, openMissing: o === null, closeMissing: missingClose, single: o?.style === 'single' })
+    }
+    openGroup = -1
+    segStart = end
+  }
   for (let r = 0; r < readable.length; r++) {
-    const bi = readable[r]!
+    bi = readable[r]!
     const b = blocks[bi]!
     let open: Open | null = null
-    let segStart = firstNonSpace(text, b.start, b.end)
-    let openGroup = -1
+    segStart = firstNonSpace(text, b.start, b.end)
+    openGroup = -1
     let endedOpen = false
-    const emit = (o: Open | null, closePos: number, closeLen: number, missingClose: boolean): void => {
-      const start = o ? o.pos : segStart
-      const innerStart = o ? o.pos + o.len : segStart
-      const innerEnd = missingClose ? trimEnd(text, innerStart, closePos) : closePos
-      const end = missingClose ? innerEnd : closePos + closeLen
-      if (innerEnd > innerStart) {
-        let g = openGroup
-        if (g < 0) g = ++group
-        out.push({ start, end, innerStart, innerEnd, block: bi, group: g, openMissing: o === null, closeMissing: missingClose, single: o?.style === 'single' })
-      }
-      openGroup = -1
-      segStart = end
-    }
     // a paragraph continuing an unclosed quote of the previous one
     const first = firstNonSpace(text, b.start, b.end)
     const prevCarry: { group: number; count: number } | null = carry

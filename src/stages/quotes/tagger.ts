@@ -1112,9 +1112,12 @@ export function taggerModel(path = MODEL_PATH): TaggerModel | null {
   return m
 }
 
+/** A labelled stretch of a unit: its label name and token range [from, to). */
+export type Segment = [string, number, number]
+
 /** Label segments [role, first token, last token + 1] of one unit's labels. */
-export function segments(labels: ArrayLike<number>): [string, number, number][] {
-  const out: [string, number, number][] = []
+export function segments(labels: ArrayLike<number>): Segment[] {
+  const out: Segment[] = []
   for (let i = 0; i < labels.length; i++) {
     const y = labels[i]!
     if (y === 0) continue
@@ -1162,31 +1165,25 @@ function unitParts(d: Decoded, trans: Float32Array | Float64Array): { atts: (Mod
   const u = d.unit
   const segs = segments(d.labels)
   const cues = segs.filter((s) => s[0] === 'CUE')
-  const span = (s: [string, number, number]): Span => ({ start: u.toks[s[1]]!.start, end: u.toks[s[2] - 1]!.end })
-  if (cues.length === 0) return { atts: [], orphans: segs.filter((s) => s[0] === 'CON').map(span) }
+  if (cues.length === 0) return { atts: [], orphans: segs.filter((s) => s[0] === 'CON').map((s) => segmentSpan(u, s)) }
   const srcs = segs.filter((s) => s[0] === 'SRC')
   // sentence index of each token: a segment in another sentence than the cue counts as SENTENCE_GAP tokens further
   const sentOf = new Int32Array(u.toks.length)
   for (let i = 1, k = 0; i < u.toks.length; i++) sentOf[i] = u.sentStart?.[i] ? ++k : k
-  const sentDist = (a: [string, number, number], b: [string, number, number]): number => {
-    const a0 = sentOf[a[1]]!, a1 = sentOf[a[2] - 1]!, b0 = sentOf[b[1]]!, b1 = sentOf[b[2] - 1]!
-    return a1 < b0 ? b0 - a1 : b1 < a0 ? a0 - b1 : 0
-  }
-  const gap = (a: [string, number, number], b: [string, number, number]): number => (a[2] <= b[1] ? b[1] - a[2] : a[1] >= b[2] ? a[1] - b[2] : 0) + SENTENCE_GAP * sentDist(a, b)
   const contents = new Map<number, Span[]>()
   for (const s of segs) {
     if (s[0] !== 'CON') continue
     let best = 0
-    for (let c = 1; c < cues.length; c++) if (gap(cues[c]!, s) < gap(cues[best]!, s)) best = c
+    for (let c = 1; c < cues.length; c++) if (segmentGap(sentOf, cues[c]!, s) < segmentGap(sentOf, cues[best]!, s)) best = c
     const list = contents.get(best) ?? []
-    list.push({ start: u.toks[s[1]]!.start, end: u.toks[s[2] - 1]!.end })
+    list.push(segmentSpan(u, s))
     contents.set(best, list)
   }
   const out: (ModelAttribution & { contents: Span[] })[] = []
   cues.forEach((c, k) => {
     const con = contents.get(k) ?? []
-    let src: [string, number, number] | undefined
-    for (const s of srcs) if (!src || gap(s, c) < gap(src, c)) src = s
+    let src: Segment | undefined
+    for (const s of srcs) if (!src || segmentGap(sentOf, s, c) < segmentGap(sentOf, src, c)) src = s
     // a source the tagger broke in two ('A poll released two | weeks ago by | Emerson College showed'): the
     // pieces before the cue in its sentence, with only a few unlabelled tokens between, are one phrase
     if (src && src[2] <= c[1]) {
@@ -1201,15 +1198,27 @@ function unitParts(d: Decoded, trans: Float32Array | Float64Array): { atts: (Mod
       }
       src = [src[0], from, src[2]]
     }
-    let m: number | undefined
-    out.push({
-      cue: { start: u.toks[c[1]]!.start, end: u.toks[c[2] - 1]!.end },
-      ...(src ? { source: { start: u.toks[src[1]]!.start, end: u.toks[src[2] - 1]!.end } } : {}),
-      contents: con,
-      margin: () => (m ??= marginOf(d.scores, u.toks.length, d.trans ?? trans, d.score, c[1], c[2])),
-    })
+    out.push({ cue: segmentSpan(u, c), ...(src ? { source: segmentSpan(u, src) } : {}), contents: con, margin: lazyMargin(d, trans, c) })
   })
   return { atts: out, orphans: [] }
+}
+
+/** The characters of a segment's tokens. */
+function segmentSpan(u: Unit, s: Segment): Span {
+  return { start: u.toks[s[1]]!.start, end: u.toks[s[2] - 1]!.end }
+}
+
+/** Tokens between two segments, a sentence between them counting as SENTENCE_GAP more (sentOf: each token's sentence). */
+function segmentGap(sentOf: Int32Array, a: Segment, b: Segment): number {
+  const a0 = sentOf[a[1]]!, a1 = sentOf[a[2] - 1]!, b0 = sentOf[b[1]]!, b1 = sentOf[b[2] - 1]!
+  const sentences = a1 < b0 ? b0 - a1 : b1 < a0 ? a0 - b1 : 0
+  return (a[2] <= b[1] ? b[1] - a[2] : a[1] >= b[2] ? a[1] - b[2] : 0) + SENTENCE_GAP * sentences
+}
+
+/** A cue's margin, computed on first use (most attributions never ask). */
+function lazyMargin(d: Decoded, trans: Float32Array | Float64Array, c: Segment): () => number {
+  let m: number | undefined
+  return () => (m ??= marginOf(d.scores, d.unit.toks.length, d.trans ?? trans, d.score, c[1], c[2]))
 }
 
 /** What a unit with no labels holds (shared: callers only read it). */
@@ -1221,17 +1230,14 @@ export function modelAttributions(model: TaggerModel | null, units: readonly Uni
   if (!model) return []
   const out: ModelAttribution[] = []
   let prev: (ModelAttribution & { contents: Span[] })[] = []
-  const flush = (): void => {
-    for (const a of prev) if (a.contents.length > 0) out.push(a)
-  }
   for (const u of units) {
     const { atts, orphans } = unitParts(model.decode(u, opts.passes), model.trans)
     const last = prev[prev.length - 1]
     if (orphans.length > 0 && u.follows && last && last.contents.length === 0) last.contents.push(...orphans)
-    flush()
+    for (const a of prev) if (a.contents.length > 0) out.push(a)
     prev = atts
   }
-  flush()
+  for (const a of prev) if (a.contents.length > 0) out.push(a)
   return out
 }
 
