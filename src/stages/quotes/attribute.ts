@@ -22,7 +22,7 @@ import { cueAt, findCues, type CueHit } from './cues.js'
 import { findQuotedSpans, type QuotedSpan } from './marks.js'
 import { buildUnits, cueHead, lexiconCues, modelAttributions, ruleRoleArray, taggerModel, type CueSpan, type ModelAttribution, type TaggerModel } from './tagger.js'
 import { readSpeaker, resolveSpeaker, MAX_SPEAKER_WORDS, type SpeakerContext, type SpeakerRef } from './speaker.js'
-import { abbreviationPeriod, BETWEEN_SUBJECT_AND_CUE, COORDINATORS, datelineEnd, DETERMINERS, INTRODUCTORY, CLAUSE_BOUNDARY, PHRASE_BREAK, PREPOSITIONS, scanWords, skipTime, type Word } from './words.js'
+import { abbreviationPeriod, BETWEEN_SUBJECT_AND_CUE, COORDINATORS, datelineEnd, DETERMINERS, INTRODUCTORY, CLAUSE_BOUNDARY, PHRASE_BREAK, PREPOSITIONS, scanTokens, scanWords, skipTime, type Token, type Word } from './words.js'
 
 /** A tail cue must come within this many words of the closing mark (room for an appositive). */
 const TAIL_CUE_WORDS = 22
@@ -220,6 +220,8 @@ const FINITE_AUX = new Set(['is', 'was', 'were', 'are', 'has', 'have', 'had', 'w
  */
 const NEXT_ACT_PAST = new Set(['said', 'did', 'told', 'made', 'took', 'gave', 'went', 'came', 'left', 'won', 'lost', 'held', 'met', 'spoke', 'wrote', 'sent', 'put', 'set', 'kept', 'got', 'ran', 'saw', 'brought', 'thought', 'felt', 'stood', 'drew', 'sought', 'struck', 'began'])
 const NEXT_ACT_ADVERBS = new Set(['also', 'then', 'later', 'again', 'quickly', 'even'])
+/** Characters dropped from the end of a content split before a word. */
+const CUT_BEFORE = /[\s,;:–—-]/
 /** What a content needs for a second verb of its speaker to split it: a comma or a coordinator. */
 const SPLIT_MARK = /,|\b(?:and|but)\b/i
 
@@ -291,7 +293,9 @@ class Attribution {
   private readonly sctx: SpeakerContext
   private readonly model: TaggerModel | null
   private readonly gate: ModelGate
-  /** Words of each readable block, scanned once; a span's words are the block's words inside it (scanned anew only when a span cuts a word or crosses blocks). */
+  /** Tokens of each readable block, scanned once (blockTokens). */
+  private readonly tokensOf = new Map<number, Token[]>()
+  /** Words of each readable block; a span's words are the block's words inside it (scanned anew only when a span cuts a word or crosses blocks). */
   private readonly blockWords = new Map<number, Word[]>()
   /** wordRange's answer: the block's words rangeWords[rangeLo, rangeHi) are exactly the span's words. */
   private rangeWords: Word[] = []
@@ -348,7 +352,7 @@ class Attribution {
   }
 
   /** Pass 2: direct quotes with a tail or head attribution; returns the quote groups left without one. */
-  private directQuotes(drafts: Draft[]): QuotedSpan[][] {
+  directQuotes(drafts: Draft[]): QuotedSpan[][] {
     const groups = new Map<number, QuotedSpan[]>()
     for (const q of this.quoted) {
       const g = groups.get(q.group) ?? []
@@ -480,7 +484,7 @@ class Attribution {
   }
 
   /** Pass 3: reported speech, sentence by sentence. */
-  private reportedSpeech(drafts: Draft[]): void {
+  reportedSpeech(drafts: Draft[]): void {
     // ---- pass 3: reported speech, sentence by sentence
     const directSpans = drafts.map((d) => ({ start: d.start, end: d.end }))
     for (const bi of this.readable) {
@@ -639,7 +643,7 @@ class Attribution {
   }
 
   /** Quoted fragments inside reported content make it mixed; returns the groups still without an attribution. */
-  private fragmentsInReported(drafts: Draft[], pending: QuotedSpan[][]): QuotedSpan[][] {
+  fragmentsInReported(drafts: Draft[], pending: QuotedSpan[][]): QuotedSpan[][] {
     // reported content holding a pending quoted fragment is mixed; the fragment is not a quote of its own
     const reported = drafts.filter((d) => d.kind === 'indirect')
     const stillPending: QuotedSpan[][] = []
@@ -667,7 +671,7 @@ class Attribution {
   }
 
   /** Pass 4: speakers resolved in text order, so role nouns see the speakers before them. */
-  private resolveSpeakers(drafts: Draft[]): void {
+  resolveSpeakers(drafts: Draft[]): void {
     // ---- pass 4: resolve speakers in text order
     drafts.sort((a, b) => a.start - b.start)
     const byGroup = new Map<number, Resolvedish>()
@@ -688,7 +692,7 @@ class Attribution {
   }
 
   /** Pass 5: quotes with no cue of their own inherit a speaker or stay unresolved. */
-  private uncuedQuotes(drafts: readonly Draft[], stillPending: QuotedSpan[][]): void {
+  uncuedQuotes(drafts: readonly Draft[], stillPending: QuotedSpan[][]): void {
     // ---- pass 5: quotes with no cue of their own
     stillPending.sort((a, b) => this.isBody(a) - this.isBody(b) || a[0]!.start - b[0]!.start)
     for (const group of stillPending) {
@@ -762,7 +766,7 @@ class Attribution {
   }
 
   /** Pass 6: title-case headlines whose subject is followed by a lexicon verb. */
-  private titleCaseHeadlines(): void {
+  titleCaseHeadlines(): void {
     // ---- pass 6: layout conventions that attribute a whole paragraph
     // 'New Poll Shows Minor Post-Debate Bump For Clinton', 'Lindsey Graham Says Trump Could Address Clean Energy':
     // a headline in title case whose capitalised subject is followed by a capitalised lexicon verb attributes the rest
@@ -796,7 +800,7 @@ class Attribution {
   }
 
   /** Pass 6: headline speakers and transcript labels before a colon. */
-  private speakerLabels(): void {
+  speakerLabels(): void {
     // 'Graham: Trump’s ‘Incredibly Hateful Rhetoric’ Destroying GOP' (a headline convention) and '"PENCE: Well, look, ...'
     // (a transcript): a short name or speaker label before a colon opening the paragraph attributes the rest
     for (const bi of this.readable) {
@@ -847,7 +851,7 @@ class Attribution {
   }
 
   /** Pass 6: a paragraph that is one quote, signed after a dash. */
-  private signedQuotes(): void {
+  signedQuotes(): void {
     // '“Trump embodies ...” ― Sonya Herridge' (reader voices, epigraphs): a paragraph that is one quote, signed after a dash
     for (const bi of this.readable) {
       const b = this.blocks[bi]!
@@ -870,7 +874,7 @@ class Attribution {
   }
 
   /** Pass 7: the learned tagger. */
-  private taggerPass(): void {
+  taggerPass(): void {
     // ---- pass 7: the learned tagger: contents it reads where the rules found words too, and attributions where they found none
     // what the rules read, a feature of the tagger (training reads the same through onRuleRoles)
     const ruleRoles = this.model || this.input.onRuleRoles ? ruleRoleArray(this.text.length, this.out) : undefined
@@ -883,7 +887,7 @@ class Attribution {
       this.firm = this.out.filter((d) => d.layout || (d.kind === 'direct' && d.cue && d.ref))
       // what the tagger reads: every readable paragraph the rules did not mostly cover already
       const regions: Span[] = this.readable.map((bi) => this.blocks[bi]!).filter((b) => !this.covered(b) && !this.firmCovered(b))
-      const units = buildUnits(this.text, regions, this.sents, this.mentions, this.quoted, (start, end) => this.cueSpansIn(start, end), { ruleRoles })
+      const units = buildUnits(this.text, regions, this.sents, this.mentions, this.quoted, (start, end) => this.cueSpansIn(start, end), { ruleRoles, tokensOf: (b) => this.scannedBlock(b) })
       this.ruleDrafts = new Set<Draft>(this.out)
       for (const a1 of modelAttributions(this.model, units, { passes: this.gate.passes })) {
         const a0 = this.withFullSource(this.withPlausibleContents(a1))
@@ -910,7 +914,7 @@ class Attribution {
   }
 
   /** Pass 8: one content, one attribution; returns the quotes. */
-  private splitPass(): Quote[] {
+  splitPass(): Quote[] {
     // ---- pass 8: one content, one attribution: a second verb of the same speaker inside reported content
     // ('questioning the voting system, encouraging his supporters to ...', '... and warned against hackers')
     // opens an attribution of its own with that verb as its cue
@@ -928,7 +932,7 @@ class Attribution {
     return this.out.map((d) => toQuote(this.text, d))
   }
 
-    blockAt(pos: number): number {
+  blockAt(pos: number): number {
     let lo = 0
     let hi = this.readStarts.length - 1
     while (lo < hi) {
@@ -939,17 +943,34 @@ class Attribution {
     return this.readable[lo]!
   }
 
-    orderAt(pos: number): number {
+  orderAt(pos: number): number {
     return this.blockOrder.get(this.blockAt(pos)) ?? 0
   }
 
+  /** The tokens of readable block bi (scanTokens), scanned once: its words are the rules' words, all of them the tagger's tokens. */
+  blockTokens(bi: number): Token[] {
+    let ts = this.tokensOf.get(bi)
+    if (!ts) {
+      const b = this.blocks[bi]!
+      this.tokensOf.set(bi, (ts = scanTokens(this.text, b.start, b.end)))
+    }
+    return ts
+  }
+
+  /** The tokens of a stretch that is a whole readable block (undefined for any other stretch). */
+  scannedBlock(sp: Span): Token[] | undefined {
+    const bi = this.blockAt(sp.start)
+    const b = this.blocks[bi]!
+    return b.start === sp.start && b.end === sp.end ? this.blockTokens(bi) : undefined
+  }
+
   /** True when the span's words are a run of its block's words (then set in rangeWords/rangeLo/rangeHi, nothing allocated); false when it crosses blocks or cuts a word. */
-    wordRange(start: number, end: number): boolean {
+  wordRange(start: number, end: number): boolean {
     const bi = this.blockAt(start)
     const b = this.blocks[bi]!
     if (start < b.start || end > b.end) return false
     let ws = this.blockWords.get(bi)
-    if (!ws) this.blockWords.set(bi, (ws = scanWords(this.text, b.start, b.end)))
+    if (!ws) this.blockWords.set(bi, (ws = this.blockTokens(bi).filter((t) => t.word)))
     let lo = 0
     let hi = ws.length
     while (lo < hi) {
@@ -967,13 +988,13 @@ class Attribution {
     return true
   }
 
-    scan(start: number, end: number): Word[] {
+  scan(start: number, end: number): Word[] {
     if (end <= start) return []
     if (!this.wordRange(start, end)) return scanWords(this.text, start, end)
     return this.rangeWords.slice(this.rangeLo, this.rangeHi)
   }
 
-    cuesOf(sp: Span): CueHit[] {
+  cuesOf(sp: Span): CueHit[] {
     const key = sp.start * 67108864 + sp.end
     let hits = this.cueCache.get(key)
     if (!hits) this.cueCache.set(key, (hits = findCues(this.scan(sp.start, sp.end))))
@@ -981,7 +1002,7 @@ class Attribution {
   }
 
   /** Lexicon cues of a stretch made of whole sentences of one block, for the tagger. */
-    cueSpansIn(start: number, end: number): CueSpan[] {
+  cueSpansIn(start: number, end: number): CueSpan[] {
     const b = this.blocks[this.blockAt(start)]!
     const inBlock = this.sentencesIn(b).filter((x) => x.start >= start && x.end <= end)
     const pieces = inBlock.length > 0 ? inBlock : [{ start, end }]
@@ -997,7 +1018,7 @@ class Attribution {
   }
 
   /** The sentences inside block b, in order. */
-    sentencesIn(b: Span): Span[] {
+  sentencesIn(b: Span): Span[] {
     let lo = 0
     let hi = this.sents.length
     while (lo < hi) {
@@ -1010,7 +1031,7 @@ class Attribution {
     return out
   }
 
-    sentenceAt(pos: number): Span {
+  sentenceAt(pos: number): Span {
     const b = this.blocks[this.blockAt(pos)]!
     let lo = 0
     let hi = this.sentStarts.length - 1
@@ -1027,12 +1048,12 @@ class Attribution {
     return b
   }
 
-    broken(a: Word, b: Word): boolean {
+  broken(a: Word, b: Word): boolean {
     const gap = this.text.slice(a.end, b.start)
     return PHRASE_BREAK.test(gap) && !abbreviationPeriod(a, gap)
   }
 
-    inQuoted(pos: number): QuotedSpan | undefined {
+  inQuoted(pos: number): QuotedSpan | undefined {
     return this.quoted.find((q) => pos >= q.start && pos < q.end)
   }
 
@@ -1041,7 +1062,7 @@ class Attribution {
    * ('In Iowa, ...'), the longest phrase that reads as a speaker before the first verb-like word
    * ('Wilson praised ... and said': Wilson; 'The former president ...': the whole role phrase).
    */
-    clauseSubject(words: readonly Word[], upto: number): { ref: SpeakerRef; end: number } | null {
+  clauseSubject(words: readonly Word[], upto: number): { ref: SpeakerRef; end: number } | null {
     // a dateline ('WASHINGTON — ', 'CHISINAU, Nov 3 - ') is never the subject
     let start = datelineEnd(this.text, words)
     if (INTRODUCTORY.has(words[start]?.lower ?? '')) {
@@ -1064,7 +1085,7 @@ class Attribution {
   }
 
   /** Speaker phrase ending right before words[from] (skipping auxiliaries). */
-    subjectBefore(words: readonly Word[], from: number, loose = false): SpeakerRef | null {
+  subjectBefore(words: readonly Word[], from: number, loose = false): SpeakerRef | null {
     let j = from - 1
     while (j >= 0 && (BETWEEN_SUBJECT_AND_CUE.has(words[j]!.lower) || SUBJECT_ADVERBS.has(words[j]!.lower) || isAdverb(words[j]!)) && !this.broken(words[j]!, words[j + 1]!)) j--
     if (j < 0) return null
@@ -1103,7 +1124,7 @@ class Attribution {
   }
 
   /** The longest speaker phrase ending at words[j] that reads as one ('attended by Gerasimov, who': Gerasimov). */
-    antecedentEndingAt(words: readonly Word[], j: number): SpeakerRef | null {
+  antecedentEndingAt(words: readonly Word[], j: number): SpeakerRef | null {
     let s = j
     while (s > 0 && j - s + 1 < MAX_SPEAKER_WORDS && !CLAUSE_BOUNDARY.has(words[s - 1]!.lower) && !this.broken(words[s - 1]!, words[s]!)) s--
     for (let k = s; k <= j; k++) {
@@ -1115,7 +1136,7 @@ class Attribution {
   }
 
   /** The speaker phrase whose last word is words[j], back to a break or a clause boundary. */
-    phraseEndingAt(words: readonly Word[], j: number, loose: boolean): SpeakerRef | null {
+  phraseEndingAt(words: readonly Word[], j: number, loose: boolean): SpeakerRef | null {
     let s = j
     while (s > 0 && j - s + 1 < MAX_SPEAKER_WORDS && !CLAUSE_BOUNDARY.has(words[s - 1]!.lower) && !this.broken(words[s - 1]!, words[s]!)) s--
     // drop a leading preposition phrase ("In 2012 Trump said": keep from the last capitalised run)
@@ -1133,7 +1154,7 @@ class Attribution {
   }
 
   /** Speaker phrase starting at words[from] (inverted order: 'says the expert'). */
-    subjectAfter(words: readonly Word[], from: number): SpeakerRef | null {
+  subjectAfter(words: readonly Word[], from: number): SpeakerRef | null {
     let e = from
     while (e < words.length && e - from < MAX_SPEAKER_WORDS) {
       const w = words[e]!
@@ -1146,7 +1167,7 @@ class Attribution {
   }
 
   /** The whole phrase after a source cue up to a break ('according to a review of Fox transcripts'), as an unresolved group. */
-    looseSource(words: readonly Word[], from: number): SpeakerRef | null {
+  looseSource(words: readonly Word[], from: number): SpeakerRef | null {
     let e = from
     while (e < words.length && e - from < MAX_SOURCE_WORDS && (e === from || !this.broken(words[e - 1]!, words[e]!))) e++
     if (e === from || (e < words.length && !this.broken(words[e - 1]!, words[e]!))) return null
@@ -1158,7 +1179,7 @@ class Attribution {
   }
 
   /** Medium or addressee starting at words[from] ('to watson', 'in an interview with watson', 'at the press conference'). */
-    mediumAt(words: readonly Word[], at: number): { start: number; end: number } | undefined {
+  mediumAt(words: readonly Word[], at: number): { start: number; end: number } | undefined {
     // 'said on Monday (in a statement)': a time adverbial is no medium
     const from = skipTime(words, at)
     for (const intro of cueLexicon().media) {
@@ -1187,13 +1208,13 @@ class Attribution {
     return undefined
   }
 
-    cueSpan(words: readonly Word[], c: CueHit): Draft['cue'] {
+  cueSpan(words: readonly Word[], c: CueHit): Draft['cue'] {
     const start = words[c.from]!.start
     const end = words[c.to - 1]!.end
     return { start, end, text: this.text.slice(start, end), lemma: c.form.lemma, ...(c.tense ? { tense: c.tense } : {}) }
   }
 
-    mediumAfterObject(words: readonly Word[], from: number): Draft['medium'] {
+  mediumAfterObject(words: readonly Word[], from: number): Draft['medium'] {
     let e = from
     while (e < words.length && e - from < 5 && words[e]!.lower !== 'that' && (e === from || !this.broken(words[e - 1]!, words[e]!))) e++
     if (e === from) return undefined
@@ -1201,7 +1222,7 @@ class Attribution {
   }
 
   /** The question after a subjectless 'asked' (its asker from 'by X'): from the question word to the next comma or the sentence end. */
-    askedQuestion(words: readonly Word[], from: number, end: number): { start: number; end: number; ref: SpeakerRef | null } | null {
+  askedQuestion(words: readonly Word[], from: number, end: number): { start: number; end: number; ref: SpeakerRef | null } | null {
     let ref: SpeakerRef | null = null
     for (let k = from; k < words.length && k - from < MAX_ASKED_GAP; k++) {
       const w = words[k]!
@@ -1220,7 +1241,7 @@ class Attribution {
   }
 
   /** True when the noun phrase at words[from] names something said (its words before a preposition or break hold a saying noun). */
-    saidObjectAt(words: readonly Word[], from: number): boolean {
+  saidObjectAt(words: readonly Word[], from: number): boolean {
     const nouns = cueLexicon().sayingNouns
     for (let e = from; e < words.length && e - from < 8; e++) {
       if (e > from && (this.broken(words[e - 1]!, words[e]!) || PREPOSITIONS.has(words[e]!.lower))) break
@@ -1230,11 +1251,11 @@ class Attribution {
   }
 
   /** Content that opens with a quotation mark starts at the mark. */
-    withOpeningMark(pos: number): number {
+  withOpeningMark(pos: number): number {
     return /[“"„«‘]/.test(this.text[pos - 1] ?? '') ? pos - 1 : pos
   }
 
-    contentEndOf(s: Span): number {
+  contentEndOf(s: Span): number {
     let e = s.end
     while (e > s.start && /[\s.!?;]/.test(this.text[e - 1]!)) e--
     // keep a closing quotation mark that follows the final punctuation
@@ -1243,7 +1264,7 @@ class Attribution {
   }
 
   /** '..., says the expert.' / '..., according to X.': the comma before `pos` in sentence s, where content running from the sentence start ends (-1: none). */
-  private commaInSentence(s: Span, pos: number): number {
+  commaInSentence(s: Span, pos: number): number {
     const comma = this.text.lastIndexOf(',', pos)
     return comma > s.start ? comma : -1
   }
@@ -1254,7 +1275,7 @@ class Attribution {
    * object is a mixed quote (PolNeAR annotates these with the verb as cue). Not when a comma, a clause mark or
    * another verb sits between, and not for quoted names ('“Shark Tank”').
    */
-    fragmentAttribution(q: QuotedSpan): Draft | null {
+  fragmentAttribution(q: QuotedSpan): Draft | null {
     if (q.openMissing || q.closeMissing) return null
     const inner = this.scan(q.innerStart, q.innerEnd)
     if (inner.length === 0 || inner.length > MAX_FRAGMENT_WORDS) return null
@@ -1293,12 +1314,12 @@ class Attribution {
   }
 
   // body quotes first: a quoted headline takes its speaker from the body quote that repeats it
-    isBody(g: QuotedSpan[]): number {
+  isBody(g: QuotedSpan[]): number {
     return (this.blocks[g[0]!.block]!.type === 'body' ? 0 : 1)
   }
 
   /** Most words capitalised (besides short function words): a headline in title case. */
-    titleCase(ws: readonly Word[]): boolean {
+  titleCase(ws: readonly Word[]): boolean {
     let cap = 0
     let n = 0
     for (const w of ws) {
@@ -1313,7 +1334,7 @@ class Attribution {
    * An all-capitals label is a transcript speaker when it names someone the article names ('PENCE' tagged as a
    * person, 'Wallace' written elsewhere) or labels several paragraphs (a dialogue), and is no editorial label.
    */
-    speaksInArticle(label: readonly Word[]): boolean {
+  speaksInArticle(label: readonly Word[]): boolean {
     const first = label[0]!
     const key = label.map((w) => w.lower).join(' ')
     if (NOT_SPEAKER_LABELS.has(key)) return false
@@ -1324,7 +1345,7 @@ class Attribution {
   }
 
   /** The model's source span as a speaker phrase: a name, pronoun or role when it reads as one, else an unresolved group. */
-    sourceRefAt(sp: Span): (SpeakerRef & { loose?: true }) | undefined {
+  sourceRefAt(sp: Span): (SpeakerRef & { loose?: true }) | undefined {
     const key = sp.start * 67108864 + sp.end
     if (this.sourceRefs.has(key)) return this.sourceRefs.get(key)
     const ref = this.readSourceRef(sp)
@@ -1332,7 +1353,7 @@ class Attribution {
     return ref
   }
 
-    readSourceRef(sp: Span): (SpeakerRef & { loose?: true }) | undefined {
+  readSourceRef(sp: Span): (SpeakerRef & { loose?: true }) | undefined {
     const words = this.scan(sp.start, sp.end)
     if (words.length === 0) return undefined
     // the longest leading part that reads as a speaker ('Military expert Gustav Gressel of the ECFR (ECFR)': Gressel)
@@ -1346,7 +1367,7 @@ class Attribution {
   }
 
   /** The sentence's words before an attribution in commas that opens a reported content right after it. */
-    leadingPart(d: Draft): Span | null {
+  leadingPart(d: Draft): Span | null {
     if (d.kind === 'direct' || !d.cue || !d.ref || d.layout) return null
     const from = Math.min(d.cue.start, d.ref.start)
     const to = Math.max(d.cue.end, d.ref.end)
@@ -1363,7 +1384,7 @@ class Attribution {
     return { start, end }
   }
 
-    splitCoordinated(d: Draft, into: Draft[]): void {
+  splitCoordinated(d: Draft, into: Draft[]): void {
     // (both kinds of split need a comma, 'and' or 'but')
     if (d.kind === 'direct' || d.layout || !SPLIT_MARK.test(this.text.slice(d.start, d.end))) {
       into.push(d)
@@ -1375,7 +1396,9 @@ class Attribution {
     for (let i = 1; i + 1 < ws.length; i++) {
       const w = ws[i]!
       const at = this.coordinatedCue(ws, i)
-      const cut = this.text.slice(d.start, w.start).replace(/[\s,;:–—-]+$/u, '').length + d.start
+      // the content's end before word i: without the spaces and punctuation before it
+      let cut = w.start
+      while (cut > d.start && CUT_BEFORE.test(this.text[cut - 1]!)) cut--
       if (!at) {
         if (close >= 0 && cut > d.start + close && this.nextAct(ws, i)) {
           into.push({ ...d, end: cut })
@@ -1396,7 +1419,7 @@ class Attribution {
   }
 
   /** 'and/but [adverb] <past verb>' or ', <cue>ing' at word i. */
-    nextAct(ws: readonly Word[], i: number): boolean {
+  nextAct(ws: readonly Word[], i: number): boolean {
     const w = ws[i]!
     if (w.lower === 'and' || w.lower === 'but') {
       let v = ws[i + 1]!
@@ -1407,7 +1430,7 @@ class Attribution {
   }
 
   /** A verb of the content's own speaker at word i: ', <cue>ing' or '(,) and/but <cue>ed|s' (an adverb may come between), outside quotation marks; its words and lemma. */
-    coordinatedCue(ws: readonly Word[], i: number): { from: number; to: number; lemma: string; tense?: Tense } | null {
+  coordinatedCue(ws: readonly Word[], i: number): { from: number; to: number; lemma: string; tense?: Tense } | null {
     const w = ws[i]!
     let v = i
     let conj = false
@@ -1429,30 +1452,30 @@ class Attribution {
     return { from: v, to: hit.to, lemma: hit.form.lemma, ...(hit.tense ? { tense: hit.tense } : {}) }
   }
 
-    draftKind(start: number, end: number): QuoteKind {
+  draftKind(start: number, end: number): QuoteKind {
     const ws = this.scan(start, end)
     const inQuote = ws.filter((w) => this.quoted.some((q) => q.innerStart <= w.start && w.end <= q.innerEnd)).length
     return ws.length > 0 && inQuote === ws.length ? 'direct' : inQuote > 0 ? 'mixed' : 'indirect'
   }
 
-      inRuleCue(pos: number): boolean {
+  inRuleCue(pos: number): boolean {
     return this.usedCues.has(pos) || this.ruleCues.some((c) => pos >= c.start && pos < c.end)
   }
 
   // a paragraph the rules' attributions cover at least paragraphCovered of is not tagged
-      covered(b: Span): boolean {
+  covered(b: Span): boolean {
     if (this.gate.paragraphCovered >= 1) return false
     let n = 0
     for (const t of this.taken) if (t.start < b.end && b.start < t.end) n += Math.min(t.end, b.end) - Math.max(t.start, b.start)
     return n >= this.gate.paragraphCovered * (b.end - b.start)
   }
 
-      overlapsFirmRule(sp: Span): boolean {
+  overlapsFirmRule(sp: Span): boolean {
     return this.firm.some((d) => sp.start < d.end && d.start < sp.end)
   }
 
   // ... so a paragraph they take up (their words, speakers and cues) is not tagged: the model could not change them
-      firmCovered(b: Span): boolean {
+  firmCovered(b: Span): boolean {
     if (!this.firm.some((d) => d.start < b.end && b.start < d.end)) return false
     const mark = new Uint8Array(b.end - b.start)
     for (const d of this.firm)
@@ -1466,7 +1489,7 @@ class Attribution {
     return words > 0 && inside >= FIRM_COVER * words
   }
 
-      overlapsRule(sp: Span): boolean {
+  overlapsRule(sp: Span): boolean {
     return this.taken.some((t) => sp.start < t.end && t.start < sp.end)
   }
 
@@ -1477,7 +1500,7 @@ class Attribution {
    * unresolved, and the checks run again without it. Other doubts are kept; words that are no content (too
    * short, a name or scare quote alone) are dropped.
    */
-      judge(a0: ModelAttribution): { a: ModelAttribution; why: string | null } {
+  judge(a0: ModelAttribution): { a: ModelAttribution; why: string | null } {
     let a = a0
     let why = this.rejectModel(a, this.gate)
     if (why && this.gate.repairSource && SOURCE_REJECTIONS.has(why)) {
@@ -1508,7 +1531,7 @@ class Attribution {
   }
 
   /** The speaker (resolved) and cue record of a model attribution. */
-      modelSpeakerAndCue(a: ModelAttribution): { ref: SpeakerRef | undefined; r: Resolvedish; cue: NonNullable<Draft['cue']> } {
+  modelSpeakerAndCue(a: ModelAttribution): { ref: SpeakerRef | undefined; r: Resolvedish; cue: NonNullable<Draft['cue']> } {
     const ref = a.source ? this.sourceRefAt(a.source) : undefined
     const whole = { start: a.contents[0]!.start, end: a.contents[a.contents.length - 1]!.end }
     // a model attribution names its own speaker: role nouns do not fall back to the last speaker or person named
@@ -1521,7 +1544,7 @@ class Attribution {
   }
 
   /** Direct: the content is quoted words only (widened to its marks); mixed: it holds a quotation; else indirect. */
-      kindOf(c: Span): QuoteKind {
+  kindOf(c: Span): QuoteKind {
     const body = this.text.slice(c.start, c.end)
     if (/^(?:[“"„«‘]|''|``)/.test(body) && /(?:[”"“»’]|'')[.,!?]?$/.test(body)) return 'direct'
     // every word inside a quotation the mark pairing found (one whose opening mark is missing included)
@@ -1538,7 +1561,7 @@ class Attribution {
    * and keeps the speaker, cue and medium of the one it overlaps most (the rules resolve speakers through
    * pronouns, roles and the quotes around); a segment no rule touched takes the model's own speaker.
    */
-      mergeWithRules(a: ModelAttribution): void {
+  mergeWithRules(a: ModelAttribution): void {
     const ownRead = this.modelSpeakerAndCue(a)
     for (const c0 of a.contents) {
       const c = this.cutAtNewClause(c0)
@@ -1594,7 +1617,7 @@ class Attribution {
   }
 
   /** A segment that starts or ends just inside a quotation mark takes the mark. */
-      widenToMarks(c: Span): Span {
+  widenToMarks(c: Span): Span {
     let { start, end } = c
     if (/[“"„«‘]/.test(this.text[start - 1] ?? '')) start--
     if (/[”"»’]/.test(this.text[end] ?? '')) end++
@@ -1603,23 +1626,23 @@ class Attribution {
   }
 
   /** Span a overlaps span b (absent: no). */
-      touches(a: Span, b: Span | undefined): boolean {
+  touches(a: Span, b: Span | undefined): boolean {
     return !!b && b.start < a.end && a.start < b.end
   }
 
   /** Span a holds span b whole (absent: yes). */
-      holds(a: Span, b: Span | undefined): boolean {
+  holds(a: Span, b: Span | undefined): boolean {
     return !b || (a.start <= b.start && b.end <= a.end)
   }
 
   /** The attribution with its source dropped (the speaker reads unresolved). */
-      withoutSource(a: ModelAttribution): ModelAttribution {
+  withoutSource(a: ModelAttribution): ModelAttribution {
     const { source: _dropped, ...rest } = a
     return rest
   }
 
   /** The source as a whole phrase: the head noun the tagger left in the cue joins it, and a source right after a preposition (the tail of a longer phrase: 'The former senator from New York') is the cue's subject as the rules read it, when that holds the source. */
-      withFullSource(a0: ModelAttribution): ModelAttribution {
+  withFullSource(a0: ModelAttribution): ModelAttribution {
     let a = a0
     // the subject's head noun the tagger read as the start of the cue ('Western | diplomats consider') goes to the source
     if (a.source && a.source.end <= a.cue.start && this.text.slice(a.source.end, a.cue.start).trim() === '') {
@@ -1635,7 +1658,7 @@ class Attribution {
   }
 
   /** A participle cue after a comma ('..., saying the rules were out of date') introduces what follows it: content segments before it are dropped. */
-      withPlausibleContents(a: ModelAttribution): ModelAttribution {
+  withPlausibleContents(a: ModelAttribution): ModelAttribution {
     const cw = this.scan(a.cue.start, a.cue.end)
     const participle = cw.length > 0 && /ing$/.test(cw[0]!.lower) && /,\s*$/.test(this.text.slice(Math.max(0, a.cue.start - 3), a.cue.start))
     const cueSentence = this.sentenceAt(a.cue.start)
@@ -1662,7 +1685,7 @@ class Attribution {
   }
 
   /** Content that is a quoted name or title with at most a determiner around it. */
-      quotedNameOnly(c: Span): boolean {
+  quotedNameOnly(c: Span): boolean {
     let ws: readonly Word[]
     let lo: number
     let hi: number
@@ -1699,14 +1722,14 @@ class Attribution {
   }
 
   /** Content that is one quotation of at most MAX_SCARE_QUOTE_WORDS words and nothing else. */
-      scareQuote(c: Span): boolean {
+  scareQuote(c: Span): boolean {
     const ws = this.scan(c.start, c.end)
     if (ws.length === 0 || ws.length > MAX_SCARE_QUOTE_WORDS) return false
     return this.quoted.some((q) => q.start <= ws[0]!.start && ws[ws.length - 1]!.end <= q.end && q.start >= c.start - 1 && q.end <= c.end + 1)
   }
 
   /** Content that is mostly a quotation of some length (not a quoted name or label): at least half its words inside marks, and a sentence's worth of them. */
-      quoteLike(c: Span): boolean {
+  quoteLike(c: Span): boolean {
     const all = this.scan(c.start, c.end)
     let inside = 0
     for (const q of this.quoted) if (q.innerStart < c.end && c.start < q.innerEnd) inside += this.scan(Math.max(q.innerStart, c.start), Math.min(q.innerEnd, c.end)).length
@@ -1714,7 +1737,7 @@ class Attribution {
   }
 
   /** The speaker the rules read for a model cue: a passive cue's 'by' agent, else the subject before the cue or the one right after it ('said X'). */
-      ruleSourceOf(a: ModelAttribution): Span | undefined {
+  ruleSourceOf(a: ModelAttribution): Span | undefined {
     const s = this.sentenceAt(a.cue.start)
     const words = this.scan(s.start, s.end)
     const cw = this.scan(a.cue.start, a.cue.end)
@@ -1734,7 +1757,7 @@ class Attribution {
   }
 
   /** Why a model attribution is turned down (null: kept). Each test is a kind of error measured on PolNeAR train's held-out slice. */
-      rejectModel(a: ModelAttribution, g: ModelGate): string | null {
+  rejectModel(a: ModelAttribution, g: ModelGate): string | null {
     if (!a.source && g.requireSource) return 'no-source'
     if (!a.contents.some((c) => this.scan(c.start, c.end).length >= MIN_CONTENT_WORDS)) return 'short'
     // a quoted name or title alone is no content ('“Mozart”', 'the “Wagner Group”')
@@ -1822,7 +1845,7 @@ class Attribution {
   }
 
   /** A lexicon cue the rules turn down in this sentence ('knows that too', 'has shown that', 'thinks about it', 'rejected an offer'): the tagger may not take it either. */
-      refusedCue(words: readonly Word[], c: CueHit): boolean {
+  refusedCue(words: readonly Word[], c: CueHit): boolean {
     const next = words[c.to]
     const hasThat = next?.lower === 'that'
     if (c.form.saidObject && !this.saidObjectAt(words, c.to)) return true
@@ -1831,7 +1854,7 @@ class Attribution {
   }
 
   /** Model content ends where 'and' opens a clause with its own subject and verb ('losses and the report that followed was long': 'losses'). */
-      cutAtNewClause(c: Span): Span {
+  cutAtNewClause(c: Span): Span {
     const ws = this.scan(c.start, c.end)
     for (let i = 1; i + 2 < ws.length; i++) {
       if (ws[i]!.lower !== 'and' && ws[i]!.lower !== 'but') continue
@@ -1845,7 +1868,7 @@ class Attribution {
   }
 
   /** True when the span holds nothing but names of places or organisations (with determiners and marks). */
-      nameOnly(sp: Span): boolean {
+  nameOnly(sp: Span): boolean {
     const ws = this.scan(sp.start, sp.end)
     if (ws.length === 0) return false
     let named = 0

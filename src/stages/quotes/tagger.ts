@@ -284,6 +284,8 @@ export interface UnitOptions {
   readonly all?: boolean
   /** What the rules read, per character of the text (ruleRoleArray); none when absent. */
   readonly ruleRoles?: Uint8Array
+  /** The tokens of a stretch when the caller scanned it already (as scanTokens does); undefined: scanned here. */
+  readonly tokensOf?: (stretch: Span) => readonly Tok[] | undefined
 }
 
 /** Rule roles per character: 0 none, 1 source, 2 cue, 3 reported content, 4 direct quotation (a tagger feature: the model learns where the rules are right). */
@@ -445,9 +447,9 @@ export function buildUnits(text: string, blocks: readonly Span[], sentences: rea
   const sents = [...sentences].sort((a, b) => a.start - b.start)
   // all typed arrays of the call are views of a few buffers sized once (a typed array of more than a few
   // bytes costs an off-heap allocation: they were a tenth of the time)
-  const toksOf: Tok[][] = new Array<Tok[]>(blocks.length)
+  const toksOf: (readonly Tok[])[] = new Array<readonly Tok[]>(blocks.length)
   let total = 0
-  for (let bi = 0; bi < blocks.length; bi++) total += (toksOf[bi] = tokenize(text, blocks[bi]!.start, blocks[bi]!.end)).length
+  for (let bi = 0; bi < blocks.length; bi++) total += (toksOf[bi] = opts.tokensOf?.(blocks[bi]!) ?? tokenize(text, blocks[bi]!.start, blocks[bi]!.end)).length
   const bytes = new Uint8Array(total * 5)
   const featsAll = new Int32Array(total * TEMPLATES)
   const intsAll = new Int32Array(total * 3)

@@ -11,10 +11,24 @@ export interface Word {
   readonly lower: string
 }
 
-export function scanWords(text: string, start: number, end: number): Word[] {
+/**
+ * A token of scanTokens: a word (a Word, `word` true) or any other non-space character. scanWords makes its words
+ * of this class too, so that code reading both sees one object shape.
+ */
+export class Token implements Word {
+  constructor(
+    readonly start: number,
+    readonly end: number,
+    readonly text: string,
+    readonly lower: string,
+    readonly word: boolean,
+  ) {}
+}
+
+export function scanWords(text: string, start: number, end: number): Token[] {
   // a hand-written scan of WORD (the regex is the specification; this is 3x faster on news text); a word with
   // no capital or non-ASCII character is its own lower case (no toLowerCase copy: most words of news text)
-  const out: Word[] = []
+  const out: Token[] = []
   let i = start
   while (i < end) {
     if (!isWordChar(text, i)) {
@@ -45,7 +59,7 @@ export function scanWords(text: string, start: number, end: number): Word[] {
       } else break
     }
     const w = text.slice(s, i)
-    out.push({ start: s, end: i, text: w, lower: plain ? w : w.toLowerCase() })
+    out.push(new Token(s, i, w, plain ? w : w.toLowerCase(), true))
   }
   return out
 }
@@ -57,8 +71,8 @@ const SPACE = /\s/u
  * Tokens of text[start, end): the words of scanWords and every other non-space character on its own
  * (the regex /[\p{L}\p{N}]+(?:[’'.\-][\p{L}\p{N}]+)*|[^\s\p{L}\p{N}]/gu, hand-written).
  */
-export function scanTokens(text: string, start: number, end: number): { start: number; end: number; text: string }[] {
-  const out: { start: number; end: number; text: string }[] = []
+export function scanTokens(text: string, start: number, end: number): Token[] {
+  const out: Token[] = []
   let i = start
   while (i < end) {
     const c = text.charCodeAt(i)
@@ -67,17 +81,28 @@ export function scanTokens(text: string, start: number, end: number): { start: n
       const s = i
       i = skipRun(text, i, end)
       while (i + 1 < end && isJoiner(text.charCodeAt(i)) && isWordChar(text, i + 1)) i = skipRun(text, i + 1, end)
-      out.push({ start: s, end: i, text: text.slice(s, i) })
+      const w = text.slice(s, i)
+      out.push(new Token(s, i, w, lowerCase(w), true))
       continue
     }
     if (c < 128 ? c === 32 || (c >= 9 && c <= 13) : wide === 2 ? SPACE.test(text.slice(i, i + 2)) : isSpaceUnit(text, i, c)) {
       i += wide
       continue
     }
-    out.push({ start: i, end: i + wide, text: text.slice(i, i + wide) })
+    const p = text.slice(i, i + wide)
+    out.push(new Token(i, i + wide, p, p, false))
     i += wide
   }
   return out
+}
+
+/** A word's lower case: itself when it holds only ASCII lower-case letters, digits and joiners (most words of news text; no copy). */
+function lowerCase(w: string): string {
+  for (let k = 0; k < w.length; k++) {
+    const c = w.charCodeAt(k)
+    if ((c >= 65 && c <= 90) || c > 127) return w.toLowerCase()
+  }
+  return w
 }
 
 /** SPACE's answer for a non-ASCII BMP code unit, remembered per code unit (1 yes, 2 no). */
