@@ -1,4 +1,4 @@
-// Passes 2-7: attribution. Order matters:
+// Passes 2-8: attribution, each a method of Attribution that run() calls in this order (order matters):
 //   2. direct quotes get a cue + speaker from the words right after the closing mark (tail: ',” says X',
 //      ',” X (57), professor ..., told Blick') or right before the opening one (head: 'X says: “', a
 //      paragraph ending 'Gerasimov says:');
@@ -13,7 +13,9 @@
 //   7. the learned tagger (tagger.ts) reads every paragraph: where it overlaps rule attributions its contents
 //      replace theirs and keep their speaker, cue and medium (it widens fragments to their clause and joins
 //      quotes the rules split); elsewhere its attributions pass a gate (MODEL_GATE) against topics, acts and
-//      unreadable speakers. Rule direct quotes with their own cue and speaker, and layout attributions, stand.
+//      unreadable speakers. Rule direct quotes with their own cue and speaker, and layout attributions, stand;
+//   8. one content, one attribution: a second verb of the same speaker inside reported content opens its own,
+//      and an attribution set off by commas inside its sentence reports the words before it too.
 // Quoted spans with no attribution that are short or title-like are scare quotes and names: not quotes.
 import type { Block, DocEntity, Mention, Quote, QuoteKind, Sentence, Span } from '../../doc/layers.js'
 import type { CueType, Tense } from '../../lexicon/cues/index.js'
