@@ -28,6 +28,7 @@ describe('GET endpoints answer with the views', () => {
     [`/api/entities/${encodeURIComponent('Zelénskyy')}`, (b) => b.articles, 2],
     ['/api/quotes?speaker=Schmid', (b) => b.map((q: any) => q.id), [`${ARTICLE_A}:q0`, `${ARTICLE_A}:q1`]],
     ['/api/quotes?about=Kyiv&kind=indirect', (b) => b.map((q: any) => q.id), [`${ARTICLE_B}:q1`]],
+    ['/api/quotes?cue_type=belief', (b) => b.map((q: any) => [q.id, q.cueType]), [[`${ARTICLE_B}:q1`, 'belief']]],
     ['/api/timeline', (b) => b.map((e: any) => [e.date, e.sources.length]), [['2022-10', 2], ['2022-12-19', 1]]],
     ['/api/timeline?about=Putin', (b) => b.length, 1],
     ['/api/assessments', (b) => b.map((q: any) => q.leaning), ['very unlikely', 'unlikely']],
@@ -54,6 +55,7 @@ describe('bad input is a 400 with a message naming the parameter', () => {
     ['/api/search?q=x&limit=ten', '"limit"'],
     ['/api/entities?type=PERSON', '"type"'],
     ['/api/quotes?kind=shouted', '"kind"'],
+    ['/api/quotes?cue_type=shouted', '"cue_type"'],
     ['/api/quotes?speakr=Schmid', '"speakr"'],
     ['/api/timeline?about=', '"about"'],
   ]
@@ -86,6 +88,7 @@ describe('web pages render from the same app, escaped', () => {
     [`/articles/${ARTICLE_A}`, 200, ['<mark class="q direct"', 'source line', 'Source: Blick']],
     ['/stories/story-belarus-war', 200, ['Provenance', 'Republished from Blick']],
     ['/quotes?speaker=Leukavets&kind=direct', 200, ['It is not certain that Belarus', '1 quote<']],
+    ['/quotes?cue_type=belief', 200, ['offensive on Kyiv', '1 quote<', 'does not assume (belief)', '<option value="belief" selected>']],
     ['/timeline', 200, ['2022-10', 'Reported by 2 articles']],
     ['/assessments', 200, ['Leaning', 'role="img"', 'very unlikely: 5–20%']],
     ['/search?q=Belarus', 200, ['<mark>Belarus</mark>']],

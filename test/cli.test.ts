@@ -60,6 +60,23 @@ test('usage errors exit 2 and name the problem; unknown ids exit 1', () => {
   assert.match(date.stderr, /--published takes a date/)
   const show = dossier('show', 'nope', '--db', db)
   assert.equal(show.code, 1)
+  const cue = dossier('quotes', '--cue-type', 'shouted', '--db', db)
+  assert.equal(cue.code, 2)
+  assert.match(cue.stderr, /--cue-type is one of speech, belief/)
+})
+
+test('quotes --cue-type keeps the quotes whose cue reports that: words said, beliefs', { skip: !haveSeeds && 'no ../shared/seeds' }, () => {
+  const all = JSON.parse(dossier('quotes', '--db', db, '--json').stdout) as { cueType: string | null }[]
+  for (const type of ['speech', 'belief']) {
+    const r = dossier('quotes', '--cue-type', type, '--db', db, '--json')
+    assert.equal(r.code, 0, r.stderr)
+    const list = JSON.parse(r.stdout) as { cueType: string | null }[]
+    assert.ok(list.length > 0, `no ${type} quotes in the seeds`)
+    assert.ok(list.every((q) => q.cueType === type))
+    assert.equal(list.length, all.filter((q) => q.cueType === type).length)
+  }
+  const text = dossier('quotes', '--cue-type', 'belief', '--db', db).stdout
+  assert.match(text, /" belief\]/)
 })
 
 test('a batch goes on past bad inputs, names each with its reason, and exits 1', () => {

@@ -2,6 +2,7 @@ import { Hono } from 'hono'
 import type { Context } from 'hono'
 import { z } from 'zod'
 import { exportStore } from '../export/export.js'
+import { CUE_TYPES, QUOTE_KINDS } from '../doc/layers.js'
 import type { Store } from '../store/store.js'
 import {
   articleList, articlePage, assessmentBoard, entityDossier, listEntities, listQuotes, storyList, storyPage, timeline,
@@ -21,7 +22,7 @@ export const QuerySchemas = {
   none: z.object({}).strict(),
   search: z.object({ q: text, limit }).strict(),
   entities: z.object({ type: z.enum(['PER', 'ORG', 'LOC', 'MISC', 'per', 'org', 'loc', 'misc']).optional(), limit }).strict(),
-  quotes: z.object({ speaker: text.optional(), about: text.optional(), kind: z.enum(['direct', 'indirect', 'mixed']).optional(), limit }).strict(),
+  quotes: z.object({ speaker: text.optional(), about: text.optional(), kind: z.enum(QUOTE_KINDS).optional(), cue_type: z.enum(CUE_TYPES).optional(), limit }).strict(),
   about: z.object({ about: text.optional() }).strict(),
 }
 
@@ -69,7 +70,9 @@ export function createApp(store: Store): Hono {
   })
   api.get('/quotes', async (c) => {
     const q = parseQuery(c, QuerySchemas.quotes)
-    return q.ok ? c.json(await listQuotes(store, q.value)) : q.response
+    if (!q.ok) return q.response
+    const { cue_type: cueType, ...rest } = q.value
+    return c.json(await listQuotes(store, { ...rest, ...(cueType ? { cueType } : {}) }))
   })
   api.get('/timeline', async (c) => {
     const q = parseQuery(c, QuerySchemas.about)

@@ -56,7 +56,8 @@ export function entityList(list: readonly EntitySummary[]): string {
 
 export function quoteLine(q: QuoteView): string {
   const to = q.medium ? `, to ${q.medium}` : ''
-  return `${q.speakerName ?? 'unresolved'} [${q.kind}${q.cue ? `, "${q.cue}"` : ''}${to}] ${where(q.article)}\n    ${clip(q.text, WIDTH)}`
+  const cue = q.cue ? `, "${q.cue}"${q.cueType ? ` ${q.cueType}` : ''}` : ''
+  return `${q.speakerName ?? 'unresolved'} [${q.kind}${cue}${to}] ${where(q.article)}\n    ${clip(q.text, WIDTH)}`
 }
 
 export function quoteList(list: readonly QuoteView[]): string {

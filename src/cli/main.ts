@@ -7,7 +7,7 @@ import * as out from './format.js'
 import { ProgressLine } from './progress.js'
 import { openStore } from '../store/open-store.js'
 import type { Store } from '../store/store.js'
-import type { QuoteKind } from '../doc/layers.js'
+import { CUE_TYPES, QUOTE_KINDS, type CueType, type QuoteKind } from '../doc/layers.js'
 import { exportStore } from '../export/export.js'
 import { articlePage, assessmentBoard, entityDossier, listEntities, listQuotes, storyList, timeline } from '../views/index.js'
 
@@ -20,7 +20,6 @@ interface Command {
 
 const DEFAULT_DB = 'dossier.db'
 const ENTITY_TYPES = ['PER', 'ORG', 'LOC', 'MISC']
-const QUOTE_KINDS: readonly QuoteKind[] = ['direct', 'indirect', 'mixed']
 
 async function withStore<T>(p: Parsed, fn: (store: Store) => Promise<T>): Promise<T> {
   const store = await openStore(str(p, 'db') ?? process.env['DOSSIER_DB'] ?? DEFAULT_DB)
@@ -139,12 +138,14 @@ const commands: Record<string, Command> = {
   },
   quotes: {
     summary: 'who said what',
-    usage: 'dossier quotes [--speaker NAME] [--about NAME] [--kind direct|indirect|mixed] [--limit N] [--db FILE] [--json]',
-    options: { speaker: { type: 'string' }, about: { type: 'string' }, kind: { type: 'string' }, limit: { type: 'string' } },
+    usage: `dossier quotes [--speaker NAME] [--about NAME] [--kind ${QUOTE_KINDS.join('|')}] [--cue-type ${CUE_TYPES.join('|')}] [--limit N] [--db FILE] [--json]`,
+    options: { speaker: { type: 'string' }, about: { type: 'string' }, kind: { type: 'string' }, 'cue-type': { type: 'string' }, limit: { type: 'string' } },
     run: (p) => withStore(p, async (store) => {
       const kind = str(p, 'kind') as QuoteKind | undefined
       if (kind && !QUOTE_KINDS.includes(kind)) throw new UsageError(`--kind is one of ${QUOTE_KINDS.join(', ')}`)
-      const list = await listQuotes(store, { speaker: str(p, 'speaker'), about: str(p, 'about'), kind, limit: int(p, 'limit') })
+      const cueType = str(p, 'cue-type') as CueType | undefined
+      if (cueType && !CUE_TYPES.includes(cueType)) throw new UsageError(`--cue-type is one of ${CUE_TYPES.join(', ')}`)
+      const list = await listQuotes(store, { speaker: str(p, 'speaker'), about: str(p, 'about'), kind, cueType, limit: int(p, 'limit') })
       emit(p, list, () => out.quoteList(list))
       return 0
     }),

@@ -60,12 +60,23 @@ export interface DocEntity {
   readonly gender?: 'f' | 'm'
 }
 
-export type QuoteKind = 'direct' | 'indirect' | 'mixed'
+export const QUOTE_KINDS = ['direct', 'indirect', 'mixed'] as const
+export type QuoteKind = (typeof QUOTE_KINDS)[number]
+
+/**
+ * What a quote's cue reports, from the cue lexicon (src/lexicon/cues): `speech` words said ('said', 'told',
+ * 'pointed out'); `belief` what someone thinks ('believes', 'fears'); `finding` what a poll or study shows ('found',
+ * 'shows'); `directive` what someone asks for ('urged', 'demanded'); `act` a stance taken by an act ('called it',
+ * 'accused', 'rejected the notion'); `source` a source phrase ('according to'); `noun` a verb with a saying noun
+ * ('expressed fears that'). Absent for a cue outside the lexicon that the learned tagger found.
+ */
+export const CUE_TYPES = ['speech', 'belief', 'finding', 'directive', 'act', 'source', 'noun'] as const
+export type CueType = (typeof CUE_TYPES)[number]
 
 export interface Quote extends Span {
   readonly kind: QuoteKind
   readonly text: string
-  readonly cue?: Span & { readonly text: string; readonly lemma: string; readonly tense?: 'past' | 'present' | 'future' }
+  readonly cue?: Span & { readonly text: string; readonly lemma: string; readonly tense?: 'past' | 'present' | 'future'; readonly type?: CueType }
   /** The words that name the speaker here ("he", "the expert", "Russian officials"). */
   readonly speakerMention?: Span & { readonly text: string }
   /** Index into the `entities` layer, or null when the engine cannot tell. */

@@ -18,7 +18,7 @@ test('contract keys are present on every record', async () => {
   const keys: [string, readonly object[], string[]][] = [
     ['articles', out.articles, ['id', 'source_path', 'url', 'title', 'outlet', 'published', 'language', 'original_source', 'original_author', 'blocks']],
     ['entities', out.entities, ['id', 'type', 'name', 'aliases', 'attributes', 'mentions']],
-    ['quotes', out.quotes, ['id', 'article', 'kind', 'text', 'start', 'end', 'cue', 'speaker_mention', 'speaker_entity', 'speaker_name', 'medium']],
+    ['quotes', out.quotes, ['id', 'article', 'kind', 'text', 'start', 'end', 'cue', 'cue_type', 'speaker_mention', 'speaker_entity', 'speaker_name', 'medium']],
     ['events', out.events, ['id', 'article', 'date', 'precision', 'text', 'start', 'end', 'status', 'actors']],
     ['assessments', out.assessments, ['id', 'article', 'holder_entity', 'holder_name', 'proposition', 'start', 'end', 'band', 'cue', 'question']],
     ['questions', out.questions, ['id', 'text', 'assessments']],

@@ -46,7 +46,7 @@ export async function exportStore(store: Store, options: { now?: () => Date } = 
     for (const [i, q] of (doc.layers.quotes ?? []).entries()) {
       out.quotes.push({
         id: quoteId(doc.id, i), article: doc.id, kind: q.kind, text: q.text, start: q.start, end: q.end,
-        cue: q.cue?.text ?? null, cue_lemma: q.cue?.lemma ?? null, cue_start: q.cue?.start ?? null, cue_end: q.cue?.end ?? null,
+        cue: q.cue?.text ?? null, cue_lemma: q.cue?.lemma ?? null, cue_type: q.cue?.type ?? null, cue_start: q.cue?.start ?? null, cue_end: q.cue?.end ?? null,
         speaker_mention: q.speakerMention?.text ?? null, speaker_mention_start: q.speakerMention?.start ?? null, speaker_mention_end: q.speakerMention?.end ?? null,
         speaker_entity: corpus.globalOf(doc.id, q.speakerEntity),
         speaker_name: q.speakerName ?? corpus.ref(corpus.globalOf(doc.id, q.speakerEntity))?.name ?? null,

@@ -1,9 +1,10 @@
 import { z } from 'zod'
+import { CUE_TYPES, QUOTE_KINDS } from '../doc/layers.js'
 
 // The versioned JSON export: how Dossier's output is checked from outside. Keys are a contract
 // (docs/export-schema.md): fields may be added (minor version), never renamed or removed (that is a major version).
 
-export const EXPORT_VERSION = '1.0.0'
+export const EXPORT_VERSION = '1.1.0'
 
 const span = { start: z.number().int().nonnegative(), end: z.number().int().nonnegative() }
 const nullableString = z.string().nullable()
@@ -42,11 +43,12 @@ export const ExportEntitySchema = z.object({
 export const ExportQuoteSchema = z.object({
   id: z.string(),
   article: z.string(),
-  kind: z.enum(['direct', 'indirect', 'mixed']),
+  kind: z.enum(QUOTE_KINDS),
   text: z.string(),
   ...span,
   cue: nullableString,
   cue_lemma: nullableString,
+  cue_type: z.enum(CUE_TYPES).nullable(),
   cue_start: z.number().int().nullable(),
   cue_end: z.number().int().nullable(),
   speaker_mention: nullableString,

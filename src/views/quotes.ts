@@ -1,4 +1,4 @@
-import type { QuoteKind } from '../doc/layers.js'
+import type { CueType, QuoteKind } from '../doc/layers.js'
 import type { Store } from '../store/store.js'
 import type { ArticleRef, Corpus, EntityRef } from './corpus.js'
 import { loadCorpus, mentionsIn, snippet } from './corpus.js'
@@ -13,6 +13,8 @@ export interface QuoteView {
   readonly start: number
   readonly end: number
   readonly cue: string | null
+  /** What the cue reports (CueType: speech, belief, finding, directive, act, source, noun); null without a lexicon cue. */
+  readonly cueType: CueType | null
   readonly speaker: EntityRef | null
   /** The speaker's display name even when no entity is resolved ("Russian officials"). */
   readonly speakerName: string | null
@@ -31,6 +33,8 @@ export interface QuoteQuery {
   /** Entity mentioned in the quote's text; falls back to a substring of the text. */
   readonly about?: string
   readonly kind?: QuoteKind
+  /** Only quotes whose cue is of this type ('speech' for words said, 'act' for stances taken by an act, ...). */
+  readonly cueType?: CueType
   readonly limit?: number
 }
 
@@ -50,6 +54,7 @@ export function allQuotes(corpus: Corpus): QuoteView[] {
         start: q.start,
         end: q.end,
         cue: q.cue?.text ?? null,
+        cueType: q.cue?.type ?? null,
         speaker: corpus.ref(speakerId),
         speakerName: q.speakerName ?? corpus.ref(speakerId)?.name ?? null,
         speakerMention: q.speakerMention?.text ?? null,
@@ -75,6 +80,7 @@ export function filterQuotes(corpus: Corpus, quotes: readonly QuoteView[], query
     out = out.filter((q) => (g ? q.about.some((a) => a.id === g.id) : foldKey(q.text).includes(f)))
   }
   if (query.kind) out = out.filter((q) => q.kind === query.kind)
+  if (query.cueType) out = out.filter((q) => q.cueType === query.cueType)
   if (query.limit !== undefined) out = out.slice(0, query.limit)
   return out
 }

@@ -111,6 +111,9 @@ describe('listQuotes', () => {
     [{ about: 'Kyiv' }, [`${ARTICLE_B}:q1`]],
     [{ about: 'Belarus', kind: 'direct' }, [`${ARTICLE_A}:q0`, `${ARTICLE_A}:q1`, `${ARTICLE_B}:q0`]],
     [{ kind: 'indirect', limit: 1 }, [`${ARTICLE_A}:q2`]],
+    [{ cueType: 'belief' }, [`${ARTICLE_B}:q1`]],
+    [{ speaker: 'Schmid', cueType: 'speech' }, [`${ARTICLE_A}:q0`, `${ARTICLE_A}:q1`]],
+    [{ cueType: 'act' }, []],
     [{ speaker: 'Nobody' }, []],
   ]
   for (const [query, ids] of cases) {

@@ -1,4 +1,4 @@
-import type { Band } from '../doc/layers.js'
+import { CUE_TYPES, QUOTE_KINDS, type Band } from '../doc/layers.js'
 import type { SearchHit } from '../store/store.js'
 import type {
   ArticleListItem, ArticlePage, ArticleRef, AssessmentView, EntityDossier, EntityRef, EntitySummary, QuestionBoard, QuoteView,
@@ -18,7 +18,6 @@ const NAV: readonly [NavKey, string, string][] = [
   ['timeline', '/timeline', 'Timeline'],
   ['assessments', '/assessments', 'Assessments'],
 ]
-export const QUOTE_KINDS = ['direct', 'indirect', 'mixed'] as const
 const ENTITY_TYPES: readonly [string, string][] = [['PER', 'People'], ['ORG', 'Organisations'], ['LOC', 'Places'], ['MISC', 'Other']]
 
 export function layout(title: string, active: NavKey, body: Safe): string {
@@ -67,7 +66,7 @@ function context(text: string, needle: string, at: number): Safe {
 function quoteFigure(q: QuoteView, showArticle = true): Safe {
   return html`<figure class="quote"><blockquote class="${q.kind}" cite="${articleHref(q.article.id)}">${q.kind === 'indirect' ? '' : '“'}${q.text}${q.kind === 'indirect' ? '' : '”'}</blockquote>
 <figcaption>— ${entityLink(q.speaker, q.speakerName)}${q.speakerMention && q.speakerMention !== q.speakerName ? html` <span class="muted">(as “${q.speakerMention}”)</span>` : ''}${
-    q.cue ? html` <span class="muted">· ${q.cue}</span>` : ''}${q.medium ? html` <span class="muted">· to ${q.medium}</span>` : ''} <span class="tag">${q.kind}</span>${
+    q.cue ? html` <span class="muted">· ${q.cue}${q.cueType ? ` (${q.cueType})` : ''}</span>` : ''}${q.medium ? html` <span class="muted">· to ${q.medium}</span>` : ''} <span class="tag">${q.kind}</span>${
     showArticle ? html`<br>${articleCite(q.article)}` : ''}</figcaption></figure>`
 }
 
@@ -130,11 +129,12 @@ export function storyPageHtml(s: StoryPage): string {
 <h2>Who appears</h2><ul class="names plain">${s.entities.map((e) => html`<li><a href="${entityHref(e.id)}">${e.name}</a> <span class="muted">×${e.mentions}</span></li>`)}</ul>`)
 }
 
-export function quotesPage(quotes: readonly QuoteView[], speaker: string | undefined, kind: string | undefined, about: string | undefined): string {
+export function quotesPage(quotes: readonly QuoteView[], speaker: string | undefined, kind: string | undefined, about: string | undefined, cueType?: string): string {
   return layout('Quotes', 'quotes', html`<h1>Quotes</h1>
 <form class="search" method="get" action="/quotes"><label>Speaker<input type="text" name="speaker" value="${speaker ?? ''}" placeholder="name or alias"></label>
 <label>About<input type="text" name="about" value="${about ?? ''}" placeholder="who is mentioned"></label>
-<label>Kind<select name="kind"><option value="">Any</option>${QUOTE_KINDS.map((k) => html`<option value="${k}"${k === kind ? raw(' selected') : ''}>${k}</option>`)}</select></label><button type="submit">Filter</button></form>
+<label>Kind<select name="kind"><option value="">Any</option>${QUOTE_KINDS.map((k) => html`<option value="${k}"${k === kind ? raw(' selected') : ''}>${k}</option>`)}</select></label>
+<label>Cue<select name="cue_type"><option value="">Any</option>${CUE_TYPES.map((t) => html`<option value="${t}"${t === cueType ? raw(' selected') : ''}>${t}</option>`)}</select></label><button type="submit">Filter</button></form>
 <p class="muted">${quotes.length} quote${quotes.length === 1 ? '' : 's'}</p>${quotes.length ? quotes.map((q) => quoteFigure(q)) : empty('No quotes match.')}`)
 }
 

@@ -1,10 +1,11 @@
 import type { Hono } from 'hono'
+import { CUE_TYPES, QUOTE_KINDS } from '../doc/layers.js'
 import type { Store } from '../store/store.js'
 import {
   articleList, articlePage, assessmentBoard, entityDossier, listEntities, listQuotes, storyList, storyPage, timeline,
 } from '../views/index.js'
 import {
-  QUOTE_KINDS, articlePageHtml, assessmentsPage, dossierPage, entitiesPage, homePage, notFoundPage, quotesPage, searchPage, storyPageHtml,
+  articlePageHtml, assessmentsPage, dossierPage, entitiesPage, homePage, notFoundPage, quotesPage, searchPage, storyPageHtml,
   timelinePage,
 } from './pages.js'
 import { STYLE } from './style.js'
@@ -49,7 +50,9 @@ export function mountWeb(app: Hono, store: Store): void {
     const about = opt(c.req.query('about'))
     const k = opt(c.req.query('kind'))
     const kind = QUOTE_KINDS.find((x) => x === k)
-    return c.html(quotesPage(await listQuotes(store, { ...(speaker ? { speaker } : {}), ...(about ? { about } : {}), ...(kind ? { kind } : {}) }), speaker, kind, about))
+    const t = opt(c.req.query('cue_type'))
+    const cueType = CUE_TYPES.find((x) => x === t)
+    return c.html(quotesPage(await listQuotes(store, { ...(speaker ? { speaker } : {}), ...(about ? { about } : {}), ...(kind ? { kind } : {}), ...(cueType ? { cueType } : {}) }), speaker, kind, about, cueType))
   })
   app.get('/timeline', async (c) => {
     const about = opt(c.req.query('about'))

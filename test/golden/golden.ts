@@ -45,7 +45,7 @@ export function project(doc: Doc): Record<(typeof LAYERS)[number], unknown> {
       blocks: (L.blocks ?? []).map((b) => ({ type: b.type, text: doc.text.slice(b.start, b.end), ...(b.credit ? { credit: b.credit.text } : {}) })),
     },
     entities: ents.map((e) => ({ type: e.type, name: e.name, aliases: e.aliases, mentions: e.mentions.length, attributes: e.attributes.map((a) => `${a.name}=${a.value}`) })),
-    quotes: (L.quotes ?? []).map((q) => ({ kind: q.kind, speaker: q.speakerName, entity: name(q.speakerEntity), mention: q.speakerMention?.text ?? null, cue: q.cue?.text ?? null, medium: q.medium?.text ?? null, text: q.text })),
+    quotes: (L.quotes ?? []).map((q) => ({ kind: q.kind, speaker: q.speakerName, entity: name(q.speakerEntity), mention: q.speakerMention?.text ?? null, cue: q.cue?.text ?? null, cueType: q.cue?.type ?? null, medium: q.medium?.text ?? null, text: q.text })),
     dates: (L.dates ?? []).map((d) => ({ text: d.text, value: d.value, precision: d.precision, ...(d.from ? { from: d.from } : {}), ...(d.to ? { to: d.to } : {}), source: d.source })),
     events: (L.events ?? []).map((e) => ({ date: L.dates?.[e.date]?.value ?? null, status: e.status, actors: e.actors.map((a) => name(a)), text: e.text })),
     assessments: (L.assessments ?? []).map((a) => ({ band: a.band, holder: a.holderName, cue: a.cue.text, proposition: a.proposition, ...(a.horizon ? { horizon: a.horizon } : {}) })),

@@ -5,7 +5,8 @@ import { readFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
-export type CueType = 'speech' | 'belief' | 'finding' | 'directive' | 'act' | 'source' | 'noun'
+import type { CueType } from '../../doc/layers.js'
+export type { CueType }
 export type Tense = 'past' | 'present' | 'future'
 
 export interface CueForm {

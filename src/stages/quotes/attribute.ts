@@ -183,7 +183,7 @@ interface Draft {
   start: number
   end: number
   block: number
-  cue?: { start: number; end: number; text: string; lemma: string; tense?: Tense }
+  cue?: { start: number; end: number; text: string; lemma: string; tense?: Tense; type?: CueType }
   ref?: SpeakerRef
   medium?: { start: number; end: number }
   cueType?: CueType
@@ -468,7 +468,7 @@ class Attribution {
             if (ref && ref.kind !== 'group') {
               const colon = headStart + trimmed.length - 1
               const medium = p > 0 ? this.mediumAt(seg, p) : undefined
-              found = { cue: { start: colon, end: colon + 1, text: ':', lemma: 'say' }, ref, ...(medium ? { medium } : {}) }
+              found = { cue: { start: colon, end: colon + 1, text: ':', lemma: 'say', type: 'speech' }, ref, ...(medium ? { medium } : {}) }
             }
           }
         }
@@ -793,7 +793,7 @@ class Attribution {
         const restEnd = b.start + this.text.slice(b.start, b.end).replace(/[\s.]+$/, '').length
         if (this.scan(restStart, restEnd).length < MIN_HEADLINE_CLAIM_WORDS) break
         const r = resolveSpeaker(this.sctx, ref, { start: restStart, end: restEnd })
-        const cue = { start: verb.start, end: ws[hit.to - 1]!.end, text: this.text.slice(verb.start, ws[hit.to - 1]!.end), lemma: hit.form.lemma, ...(hit.tense ? { tense: hit.tense } : {}) }
+        const cue = { start: verb.start, end: ws[hit.to - 1]!.end, text: this.text.slice(verb.start, ws[hit.to - 1]!.end), lemma: hit.form.lemma, ...(hit.tense ? { tense: hit.tense } : {}), type: hit.form.type }
         const hasQuote = /[“‘"]|''|(?:^|\s)'\p{L}/u.test(this.text.slice(restStart, restEnd))
         this.out.push({ kind: hasQuote ? 'mixed' : 'indirect', start: restStart, end: restEnd, block: bi, cue, ref, entity: r.entity, name: r.name, layout: true })
         break
@@ -833,7 +833,8 @@ class Attribution {
       if (!transcript && this.out.some((d) => d.start < restEnd && restStart < d.end && (d.cue || d.ref))) continue
       const r = resolveSpeaker(this.sctx, ref, { start: restStart, end: restEnd })
       for (let k = this.out.length - 1; k >= 0; k--) if (this.out[k]!.start < restEnd && restStart < this.out[k]!.end) this.out.splice(k, 1)
-      const cue = { start: colon, end: colon + 1, text: ':', lemma: 'say' }
+      // a 'Poll:' or 'Study:' label reports a finding; a name or transcript label, words said
+      const cue = { start: colon, end: colon + 1, text: ':', lemma: 'say', type: ref.kind === 'group' && FINDING_HEADS.has(ref.head) ? ('finding' as const) : ('speech' as const) }
       this.out.push({ kind: transcript ? 'direct' : hasQuote ? 'mixed' : 'indirect', start: restStart, end: restEnd, block: bi, cue, ref, entity: r.entity, name: r.name, layout: true })
       if (!transcript) continue
       // the speaker's answer goes on in the paragraphs after, opened with a mark like the labelled one, until the next label or a bracketed note ('(CROSSTALK.)')
@@ -871,7 +872,7 @@ class Attribution {
       if (ref.kind === 'pronoun') continue
       const r = resolveSpeaker(this.sctx, ref, { start: qStart, end: qEnd })
       for (let k = this.out.length - 1; k >= 0; k--) if (this.out[k]!.start < qEnd && qStart < this.out[k]!.end) this.out.splice(k, 1)
-      this.out.push({ kind: 'direct', start: qStart, end: qEnd, block: bi, cue: { start: dash, end: dash + 1, text: m[3]!, lemma: 'say' }, ref, entity: r.entity, name: r.name, layout: true })
+      this.out.push({ kind: 'direct', start: qStart, end: qEnd, block: bi, cue: { start: dash, end: dash + 1, text: m[3]!, lemma: 'say', type: 'speech' }, ref, entity: r.entity, name: r.name, layout: true })
     }
   }
 
@@ -1213,7 +1214,7 @@ class Attribution {
   cueSpan(words: readonly Word[], c: CueHit): Draft['cue'] {
     const start = words[c.from]!.start
     const end = words[c.to - 1]!.end
-    return { start, end, text: this.text.slice(start, end), lemma: c.form.lemma, ...(c.tense ? { tense: c.tense } : {}) }
+    return { start, end, text: this.text.slice(start, end), lemma: c.form.lemma, ...(c.tense ? { tense: c.tense } : {}), type: c.form.type }
   }
 
   mediumAfterObject(words: readonly Word[], from: number): Draft['medium'] {
@@ -1312,7 +1313,7 @@ class Attribution {
     }
     while (end > start && /[\s,]/.test(this.text[end - 1]!)) end--
     const c = cueAt(words, v)
-    return { kind: 'mixed', start, end, block: this.blockAt(start), cue: { start: verb.start, end: verb.end, text: verb.text, lemma: c?.form.lemma ?? verb.lower, ...(c?.tense ? { tense: c.tense } : {}) }, ...(c ? { cueType: c.form.type } : {}), ref: subj.ref }
+    return { kind: 'mixed', start, end, block: this.blockAt(start), cue: { start: verb.start, end: verb.end, text: verb.text, lemma: c?.form.lemma ?? verb.lower, ...(c?.tense ? { tense: c.tense } : {}), ...(c ? { type: c.form.type } : {}) }, ...(c ? { cueType: c.form.type } : {}), ref: subj.ref }
   }
 
   // body quotes first: a quoted headline takes its speaker from the body quote that repeats it
@@ -1412,7 +1413,7 @@ class Attribution {
       if (this.scan(d.start, cut).length < MIN_CONTENT_WORDS || ws.length - at.to < MIN_CONTENT_WORDS) continue
       into.push({ ...d, end: cut, kind: this.draftKind(d.start, cut) })
       const cueSpan = { start: ws[at.from]!.start, end: ws[at.to - 1]!.end }
-      const second: Draft = { ...d, start: restStart, end: d.end, kind: this.draftKind(restStart, d.end), cue: { ...cueSpan, text: this.text.slice(cueSpan.start, cueSpan.end), lemma: at.lemma, ...(at.tense ? { tense: at.tense } : {}) } }
+      const second: Draft = { ...d, start: restStart, end: d.end, kind: this.draftKind(restStart, d.end), cue: { ...cueSpan, text: this.text.slice(cueSpan.start, cueSpan.end), lemma: at.lemma, ...(at.tense ? { tense: at.tense } : {}), type: at.type } }
       delete second.medium
       this.splitCoordinated(second, into)
       return
@@ -1432,7 +1433,7 @@ class Attribution {
   }
 
   /** A verb of the content's own speaker at word i: ', <cue>ing' or '(,) and/but <cue>ed|s' (an adverb may come between), outside quotation marks; its words and lemma. */
-  coordinatedCue(ws: readonly Word[], i: number): { from: number; to: number; lemma: string; tense?: Tense } | null {
+  coordinatedCue(ws: readonly Word[], i: number): { from: number; to: number; lemma: string; tense?: Tense; type: CueType } | null {
     const w = ws[i]!
     let v = i
     let conj = false
@@ -1451,7 +1452,7 @@ class Attribution {
     if (hit.form.needsThat && ws[hit.to]?.lower !== 'that') return null
     // outside quotation marks
     if (this.quoted.some((q) => q.innerStart <= w.start && w.end <= q.innerEnd)) return null
-    return { from: v, to: hit.to, lemma: hit.form.lemma, ...(hit.tense ? { tense: hit.tense } : {}) }
+    return { from: v, to: hit.to, lemma: hit.form.lemma, ...(hit.tense ? { tense: hit.tense } : {}), type: hit.form.type }
   }
 
   draftKind(start: number, end: number): QuoteKind {
@@ -1541,7 +1542,7 @@ class Attribution {
     const cueWords = this.scan(a.cue.start, a.cue.end)
     const head = cueHead(cueWords)
     const hit = head < cueWords.length ? cueAt(cueWords, head) : null
-    const cue = { start: a.cue.start, end: a.cue.end, text: this.text.slice(a.cue.start, a.cue.end), lemma: hit?.form.lemma ?? cueWords.map((w) => w.lower).join(' '), ...(hit?.tense ? { tense: hit.tense } : {}) }
+    const cue = { start: a.cue.start, end: a.cue.end, text: this.text.slice(a.cue.start, a.cue.end), lemma: hit?.form.lemma ?? cueWords.map((w) => w.lower).join(' '), ...(hit?.tense ? { tense: hit.tense } : {}), ...(hit ? { type: hit.form.type } : {}) }
     return { ref, r, cue }
   }
 

@@ -81,6 +81,24 @@ for (const [text, fragment, kind, speaker, medium] of FOUND) {
   })
 }
 
+// [text, cue, its type]: each quote's cue says what it reports, so users can keep words said apart from stances
+const CUE_TYPES_FOUND: [string, string, NonNullable<Quote['cue']>['type']][] = [
+  ['Intro.\n“It is over,” says Schmid.', 'says', 'speech'],
+  ['Intro.\nSchmid does not believe that Lukashenko could suddenly change his mind.', 'believe', 'belief'],
+  ['Intro.\nAccording to Leukavets, anti-war sentiment in Belarus is very high.', 'According to', 'source'],
+  ['Intro.\nA new poll found that most voters in Belarus oppose the war.', 'found', 'finding'],
+  ['Intro.\nLukashenko rejected the notion that Belarus would send troops to Ukraine.', 'rejected', 'act'],
+  ['Intro.\nSchmid urged Lukashenko to stay out of the war in Ukraine.', 'urged', 'directive'],
+  ['Intro.\nLeukavets expressed fears that Belarus could be drawn into the war.', 'expressed fears', 'noun'],
+]
+for (const [text, cue, type] of CUE_TYPES_FOUND) {
+  test(`the cue "${cue}" is of type ${type}`, () => {
+    const q = quotes(text).find((x) => x.cue?.text === cue)
+    assert.ok(q, `no quote with the cue "${cue}": ${JSON.stringify(quotes(text).map((x) => x.cue?.text))}`)
+    assert.equal(q.cue?.type, type)
+  })
+}
+
 // [text, words that must not be reported as (part of) a quote]
 const NOT_QUOTES: [string, string][] = [
   ['Intro.\nBelarus is building its own “Wagner Group”.', 'Wagner Group'],

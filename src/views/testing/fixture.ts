@@ -1,7 +1,7 @@
 import { createDoc, withLayers } from '../../doc/doc.js'
 import type { ArticleMeta, Doc } from '../../doc/doc.js'
 import type {
-  Assessment, Attribute, Band, Block, BlockType, DateMention, DatePrecision, DocEntity, EntityType, Event, EventStatus,
+  Assessment, Attribute, Band, Block, BlockType, CueType, DateMention, DatePrecision, DocEntity, EntityType, Event, EventStatus,
   Mention, Quote, QuoteKind, Sentence, Span, Token,
 } from '../../doc/layers.js'
 import type { Links, Store } from '../../store/store.js'
@@ -75,7 +75,7 @@ export class DocBuilder {
     return index
   }
 
-  quote(q: { kind: QuoteKind; text: string; cue?: string; lemma?: string; speaker: number | null; speakerMention?: string; speakerName?: string; medium?: string }): number {
+  quote(q: { kind: QuoteKind; text: string; cue?: string; lemma?: string; cueType?: CueType; speaker: number | null; speakerMention?: string; speakerName?: string; medium?: string }): number {
     const s = this.span(q.text)
     const near = (needle: string) => this.span(needle, s.end)
     const speakerName = q.speakerName ?? (q.speaker === null ? null : (this.entities[q.speaker]?.name ?? null))
@@ -84,7 +84,7 @@ export class DocBuilder {
       ...s,
       kind: q.kind,
       text: q.text,
-      ...(q.cue ? { cue: { ...near(q.cue), text: q.cue, lemma: q.lemma ?? q.cue.replace(/s$/, '') } } : {}),
+      ...(q.cue ? { cue: { ...near(q.cue), text: q.cue, lemma: q.lemma ?? q.cue.replace(/s$/, ''), ...(q.cueType ? { type: q.cueType } : {}) } } : {}),
       ...(q.speakerMention ? { speakerMention: { ...near(q.speakerMention), text: q.speakerMention } } : {}),
       speakerEntity: q.speaker,
       speakerName,
@@ -195,9 +195,9 @@ function articleA(): { doc: Doc; e: Record<string, number> } {
     minsk: b.entity('LOC', 'Minsk', ['Minsk']),
     selenskyj: b.entity('PER', 'Selenskyj', ['Selenskyj'], [{ name: 'role', value: 'Ukraine’s president', text: 'Ukraine’s president' }], 'm'),
   }
-  b.quote({ kind: 'direct', text: 'It could be the start of a new plan to include Belarus', cue: 'told', lemma: 'tell', speaker: e.schmid, speakerMention: 'Ulrich Schmid', medium: 'Blick' })
-  b.quote({ kind: 'direct', text: 'It is very unlikely that Belarus will actively participate in the war', cue: 'said', lemma: 'say', speaker: e.schmid, speakerMention: 'he' })
-  b.quote({ kind: 'indirect', text: 'that it should serve purely defensive purposes', cue: 'stressed', lemma: 'stress', speaker: e.lukashenko, speakerMention: 'Lukashenko' })
+  b.quote({ kind: 'direct', text: 'It could be the start of a new plan to include Belarus', cue: 'told', lemma: 'tell', cueType: 'speech', speaker: e.schmid, speakerMention: 'Ulrich Schmid', medium: 'Blick' })
+  b.quote({ kind: 'direct', text: 'It is very unlikely that Belarus will actively participate in the war', cue: 'said', lemma: 'say', cueType: 'speech', speaker: e.schmid, speakerMention: 'he' })
+  b.quote({ kind: 'indirect', text: 'that it should serve purely defensive purposes', cue: 'stressed', lemma: 'stress', cueType: 'speech', speaker: e.lukashenko, speakerMention: 'Lukashenko' })
   const monday = b.date('Monday', '2022-12-19', 'day', true)
   const october = b.date('mid-October', '2022-10', 'part-of-month', true)
   b.event('hugged Vladimir Putin (70) at Minsk airport', monday, 'happened', [e.lukashenko, e.putin])
@@ -239,8 +239,8 @@ function articleB(): { doc: Doc; e: Record<string, number> } {
     russia: b.entity('LOC', 'Russia', ['Russia']),
     kyiv: b.entity('LOC', 'Kyiv', ['Kyiv']),
   }
-  b.quote({ kind: 'direct', text: 'It is not certain that Belarus will be drawn into the war by Russia in the short term', cue: 'says', lemma: 'say', speaker: e.leukavets, speakerMention: 'Alla Leukavets' })
-  b.quote({ kind: 'indirect', text: 'that Russia will launch a second large-scale offensive on Kyiv', cue: 'does not assume', lemma: 'assume', speaker: e.gerasimov, speakerMention: 'Nikita Gerasimov' })
+  b.quote({ kind: 'direct', text: 'It is not certain that Belarus will be drawn into the war by Russia in the short term', cue: 'says', lemma: 'say', cueType: 'speech', speaker: e.leukavets, speakerMention: 'Alla Leukavets' })
+  b.quote({ kind: 'indirect', text: 'that Russia will launch a second large-scale offensive on Kyiv', cue: 'does not assume', lemma: 'assume', cueType: 'belief', speaker: e.gerasimov, speakerMention: 'Nikita Gerasimov' })
   const october = b.date('mid-October 2022', '2022-10', 'part-of-month')
   b.event('Russia and Belarus announced a joint military unit', october, 'happened', [e.russia, e.belarus])
   b.assessment({
