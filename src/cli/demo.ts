@@ -111,7 +111,7 @@ export function printBrief(b: Brief, db: string): string {
   }
   h('PEOPLE')
   for (const p of b.people) {
-    lines.push(`• ${p.name}${p.aliases.length ? ` (also ${p.aliases.join(', ')})` : ''}${p.quotes ? `: ${p.quotes} quotes` : ''}`)
+    lines.push(`• ${p.name}${p.aliases.length ? ` (also ${p.aliases.join(', ')})` : ''}${p.quotes ? `: ${p.quotes} quote${p.quotes === 1 ? '' : 's'}` : ''}`)
     if (p.attributes.length) lines.push(`  ${p.attributes.join('; ')}`)
   }
   h('WHO SAID WHAT')
