@@ -264,6 +264,34 @@ function isAdverb(w: Word): boolean {
   return w.text.length > 4 && /^\p{Ll}+ly$/u.test(w.text) && !LY_NOUNS.has(w.lower)
 }
 
+/** Most words capitalised (besides short function words): a headline in title case. */
+function titleCase(ws: readonly Word[]): boolean {
+  let cap = 0
+  let n = 0
+  for (const w of ws) {
+    if (TITLE_LINKS.has(w.lower) || w.lower.length <= 2) continue
+    n++
+    if (/^[\p{Lu}\d]/u.test(w.text)) cap++
+  }
+  return n >= 3 && cap >= TITLE_CASE_SHARE * n
+}
+
+/** Span a overlaps span b (absent: no). */
+function touches(a: Span, b: Span | undefined): boolean {
+  return !!b && b.start < a.end && a.start < b.end
+}
+
+/** Span a holds span b whole (absent: yes). */
+function holds(a: Span, b: Span | undefined): boolean {
+  return !b || (a.start <= b.start && b.end <= a.end)
+}
+
+/** The attribution with its source dropped (the speaker reads unresolved). */
+function withoutSource(a: ModelAttribution): ModelAttribution {
+  const { source: _dropped, ...rest } = a
+  return rest
+}
+
 function norm(s: string): string {
   return s
     .toLowerCase()
@@ -775,7 +803,7 @@ class Attribution {
     for (const bi of this.readable) {
       const b = this.blocks[bi]!
       const ws = this.scan(b.start, b.end)
-      if (ws.length < 4 || ws.length > MAX_HEADLINE_WORDS || !this.titleCase(ws)) continue
+      if (ws.length < 4 || ws.length > MAX_HEADLINE_WORDS || !titleCase(ws)) continue
       if (this.out.some((d) => d.start < b.end && b.start < d.end)) continue
       for (let v = 1; v <= MAX_HEADLINE_SUBJECT_WORDS && v < ws.length - MIN_HEADLINE_CLAIM_WORDS; v++) {
         const verb = ws[v]!
@@ -935,6 +963,8 @@ class Attribution {
     return this.out.map((d) => toQuote(this.text, d))
   }
 
+  // ---- the article read once: blocks, tokens and words, lexicon cues, sentences
+
   blockAt(pos: number): number {
     let lo = 0
     let hi = this.readStarts.length - 1
@@ -1050,6 +1080,8 @@ class Attribution {
     if (s && s.end > pos && s.start >= b.start && s.end <= b.end) return s
     return b
   }
+
+  // ---- speakers, cues and media around a cue (passes 2, 3 and 6)
 
   broken(a: Word, b: Word): boolean {
     const gap = this.text.slice(a.end, b.start)
@@ -1272,6 +1304,8 @@ class Attribution {
     return comma > s.start ? comma : -1
   }
 
+  // ---- quoted fragments and layout conventions (passes 3, 5 and 6)
+
   /**
    * A quoted fragment inside the object of a speaker's verb: '[Trump] [admires] Putin as a “strong leader,”',
    * '[Cruz] [exhorted] Republicans to “vote your conscience”'. The fragment is the speaker's words, so the verb's
@@ -1321,18 +1355,6 @@ class Attribution {
     return (this.blocks[g[0]!.block]!.type === 'body' ? 0 : 1)
   }
 
-  /** Most words capitalised (besides short function words): a headline in title case. */
-  titleCase(ws: readonly Word[]): boolean {
-    let cap = 0
-    let n = 0
-    for (const w of ws) {
-      if (TITLE_LINKS.has(w.lower) || w.lower.length <= 2) continue
-      n++
-      if (/^[\p{Lu}\d]/u.test(w.text)) cap++
-    }
-    return n >= 3 && cap >= TITLE_CASE_SHARE * n
-  }
-
   /**
    * An all-capitals label is a transcript speaker when it names someone the article names ('PENCE' tagged as a
    * person, 'Wallace' written elsewhere) or labels several paragraphs (a dialogue), and is no editorial label.
@@ -1346,6 +1368,8 @@ class Attribution {
     if (new RegExp(`(?<![\\p{L}])${titled.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}])`, 'u').test(this.text)) return true
     return this.readable.filter((bi) => this.text.slice(this.blocks[bi]!.start, this.blocks[bi]!.end).replace(/^\s*(?:["“]|'')?/u, '').startsWith(`${this.text.slice(first.start, label[label.length - 1]!.end)}:`)).length >= 2
   }
+
+  // ---- a source span read as a speaker (passes 7 and 8)
 
   /** The model's source span as a speaker phrase: a name, pronoun or role when it reads as one, else an unresolved group. */
   sourceRefAt(sp: Span): (SpeakerRef & { loose?: true }) | undefined {
@@ -1368,6 +1392,8 @@ class Attribution {
     }
     return { start: sp.start, end: sp.end, text: this.text.slice(sp.start, sp.end), kind: 'group', head: words[words.length - 1]!.lower, definite: false, loose: true }
   }
+
+  // ---- pass 8: leading parts and coordinated verbs
 
   /** The sentence's words before an attribution in commas that opens a reported content right after it. */
   leadingPart(d: Draft): Span | null {
@@ -1461,6 +1487,8 @@ class Attribution {
     return ws.length > 0 && inQuote === ws.length ? 'direct' : inQuote > 0 ? 'mixed' : 'indirect'
   }
 
+  // ---- pass 7: what the tagger reads, its gate, and its merge with the rules
+
   inRuleCue(pos: number): boolean {
     return this.usedCues.has(pos) || this.ruleCues.some((c) => pos >= c.start && pos < c.end)
   }
@@ -1514,7 +1542,7 @@ class Attribution {
       }
       // words in quotation marks are someone's even when the tagger's speaker is doubtful: kept, speaker unresolved
       if (a.contents.some((c) => this.quoteLike(c))) {
-        const rest = this.withoutSource(a)
+        const rest = withoutSource(a)
         if (!this.rejectModel(rest, { ...this.gate, requireSource: false })) return { a: rest, why: null }
       }
     }
@@ -1522,12 +1550,12 @@ class Attribution {
       if (!SOURCE_REJECTIONS.has(why)) {
         // kept with another doubt: the source stays only when it reads as a speaker (a name, pronoun or role);
         // a mark for a cue ('Update: ...') with no speaker left says nothing about whose words these are
-        const kept = a.source && this.sourceRefAt(a.source)?.loose ? this.withoutSource(a) : a
+        const kept = a.source && this.sourceRefAt(a.source)?.loose ? withoutSource(a) : a
         return { a: kept, why: why === 'cue-none' && !kept.source ? why : null }
       }
       // a doubt about a source that is gone already ('used-cue' without one): dropped
       if (!a.source && why !== 'no-source') break
-      a = this.withoutSource(a)
+      a = withoutSource(a)
       why = this.rejectModel(a, { ...this.gate, requireSource: false })
     }
     return { a, why }
@@ -1590,8 +1618,8 @@ class Attribution {
       // the measure to pass'), with the model's own speaker and cue, judged like any (it replaces the inner one the
       // rules read); one that takes in only part of them is no reading at all ('whether the border is open, Gerasimov laughed')
       let outer = false
-      if (host && (this.touches(span, host.ref) || this.touches(span, host.cue))) {
-        if (!this.holds(span, host.ref) || !this.holds(span, host.cue) || this.touches(ownRead.cue, host.cue)) continue
+      if (host && (touches(span, host.ref) || touches(span, host.cue))) {
+        if (!holds(span, host.ref) || !holds(span, host.cue) || touches(ownRead.cue, host.cue)) continue
         outer = true
       }
       if (host?.ref && span.start < host.start && span.start >= host.ref.end && /^\s*,\s*$/.test(this.text.slice(host.ref.end, span.start))) continue
@@ -1601,7 +1629,7 @@ class Attribution {
       if (!host || outer || !host.ref) {
         const j = this.judge({ ...a, contents: [c] })
         if (j.why && (!host || outer)) continue
-        if (j.why || (!j.a.source && a.source)) own = this.modelSpeakerAndCue(j.why ? this.withoutSource(a) : j.a)
+        if (j.why || (!j.a.source && a.source)) own = this.modelSpeakerAndCue(j.why ? withoutSource(a) : j.a)
       }
       for (let k = this.out.length - 1; k >= 0; k--) {
         const d = this.out[k]!
@@ -1626,22 +1654,6 @@ class Attribution {
     if (/[”"»’]/.test(this.text[end] ?? '')) end++
     else if (/[.,!?]/.test(this.text[end] ?? '') && /[”"»’]/.test(this.text[end + 1] ?? '')) end += 2
     return { start, end }
-  }
-
-  /** Span a overlaps span b (absent: no). */
-  touches(a: Span, b: Span | undefined): boolean {
-    return !!b && b.start < a.end && a.start < b.end
-  }
-
-  /** Span a holds span b whole (absent: yes). */
-  holds(a: Span, b: Span | undefined): boolean {
-    return !b || (a.start <= b.start && b.end <= a.end)
-  }
-
-  /** The attribution with its source dropped (the speaker reads unresolved). */
-  withoutSource(a: ModelAttribution): ModelAttribution {
-    const { source: _dropped, ...rest } = a
-    return rest
   }
 
   /** The source as a whole phrase: the head noun the tagger left in the cue joins it, and a source right after a preposition (the tail of a longer phrase: 'The former senator from New York') is the cue's subject as the rules read it, when that holds the source. */
