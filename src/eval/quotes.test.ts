@@ -78,11 +78,13 @@ test('a mixed prediction is in the direct slice', () => {
 // Reset after the tagger learned from what the rules read, from all of train, with its second pass on by default,
 // and the gate keeping what it doubts (PolNeAR's attributions of stances and topics): all overlap P 0.798 R 0.696
 // F1 0.744, exact F1 0.516, source 0.853; speech F1 0.866; direct F1 0.886.
+// Raised when the gate kept acts of non-speakers as their stances: all overlap P 0.800 R 0.703 F1 0.748, exact F1
+// 0.523, source 0.856; speech F1 0.867; direct F1 0.882.
 // [slice, measure, floor]
 const FLOORS: [('all' | 'speech' | 'direct'), (r: ReturnType<typeof scoreFiles>['slices']['all']) => number, number][] = [
-  ['all', (r) => r.content_overlap.f1, 0.735],
+  ['all', (r) => r.content_overlap.f1, 0.74],
   ['all', (r) => r.content_overlap.precision, 0.79],
-  ['all', (r) => r.content_overlap.recall, 0.685],
+  ['all', (r) => r.content_overlap.recall, 0.695],
   ['all', (r) => r.content_exact.f1, 0.505],
   ['all', (r) => r.source_accuracy, 0.845],
   ['speech', (r) => r.content_overlap.f1, 0.855],
