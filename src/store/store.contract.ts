@@ -194,6 +194,17 @@ export function runStoreContract(name: string, opts: ContractOptions): void {
       assert.equal(await store.countArticles(), 3)
     })
 
+    it('docs({ layers }) yields each Doc with only the layers asked for', async (store) => {
+      await store.addDoc(SAMPLE_A)
+      const seen: Doc[] = []
+      for await (const d of store.docs({ layers: ['entities', 'blocks'] })) seen.push(d)
+      assert.equal(seen.length, 1)
+      const d = seen[0]!
+      assert.deepEqual(Object.keys(d.layers).sort(), ['blocks', 'entities'])
+      assert.deepEqual(d.layers.entities, SAMPLE_A.layers.entities)
+      assert.deepEqual([d.id, d.text, d.meta], [SAMPLE_A.id, SAMPLE_A.text, SAMPLE_A.meta])
+    })
+
     it('a Doc that fails midway leaves the store unchanged', async (store) => {
       await store.addDoc(SAMPLE_B)
       // The article row is valid; its second block has a type the schema refuses, so the insert fails after it.

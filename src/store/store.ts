@@ -1,5 +1,5 @@
 import type { Doc } from '../doc/doc.js'
-import type { BlockType } from '../doc/layers.js'
+import type { BlockType, LayerName } from '../doc/layers.js'
 
 // One interface, two adapters (sqlite/, postgres/), one shared contract suite (store.contract.ts).
 // Methods are async so the PostgreSQL adapter fits the same shape; the SQLite adapter resolves at once.
@@ -75,8 +75,12 @@ export interface Store {
   /** Stores one annotated article in one transaction; a known content hash is a no-op reported as duplicate. */
   addDoc(doc: Doc): Promise<AddResult>
   getDoc(id: string): Promise<Doc | null>
-  /** Every stored Doc, in insertion order, without holding them all in memory. */
-  docs(): AsyncIterable<Doc>
+  /**
+   * Every stored Doc, in insertion order, without holding them all in memory. `layers`: only these layers, the
+   * others left out (and not parsed where the store can help it): a reader that keeps every Doc, like linking,
+   * holds half the memory.
+   */
+  docs(options?: { readonly layers?: readonly LayerName[] }): AsyncIterable<Doc>
   listArticles(): Promise<ArticleSummary[]>
   getArticle(id: string): Promise<ArticleSummary | null>
   countArticles(): Promise<number>

@@ -94,7 +94,7 @@ export function openPostgresStore(url: string, options: PostgresStoreOptions = {
       const r = await one<Parameters<typeof toDoc>[0]>('SELECT id, text, meta, layers FROM articles WHERE id = $1', [id])
       return r ? toDoc(r) : null
     },
-    docs() {
+    docs(options = {}) {
       return (async function* () {
         await ensure()
         let after = 0
@@ -102,7 +102,7 @@ export function openPostgresStore(url: string, options: PostgresStoreOptions = {
           const page = await pool.query('SELECT seq, id, text, meta, layers FROM articles WHERE seq > $1 ORDER BY seq LIMIT $2', [after, DOCS_PAGE])
           for (const r of page.rows as (Parameters<typeof toDoc>[0] & { seq: number })[]) {
             after = r.seq
-            yield toDoc(r)
+            yield toDoc(r, options.layers)
           }
           if (page.rows.length < DOCS_PAGE) return
         }

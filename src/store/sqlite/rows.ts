@@ -1,7 +1,7 @@
 // How one Doc becomes rows: the column lists and row values shared by both adapters (the PostgreSQL
 // adapter imports this file too), so the two schemas cannot drift apart in what they store.
 import type { Doc } from '../../doc/doc.js'
-import type { BlockType } from '../../doc/layers.js'
+import { LAYER_NAMES, type BlockType, type LayerName } from '../../doc/layers.js'
 import type { ArticleSummary, Links } from '../store.js'
 
 export type Cell = string | number | null
@@ -179,13 +179,21 @@ export function toSummary(r: ArticleRecord): ArticleSummary {
   }
 }
 
-export function toDoc(r: { id: string; text: string; meta: string; layers: string }): Doc {
+export function toDoc(r: { id: string; text: string; meta: string; layers: string }, only?: readonly LayerName[]): Doc {
+  const layers = JSON.parse(r.layers) as Record<string, unknown>
+  if (only) for (const k of Object.keys(layers)) if (!only.includes(k as LayerName)) delete layers[k]
   return Object.freeze({
     id: r.id,
     text: r.text,
     meta: Object.freeze(JSON.parse(r.meta) as Doc['meta']),
-    layers: Object.freeze(JSON.parse(r.layers) as Doc['layers']),
+    layers: Object.freeze(layers as Doc['layers']),
   })
+}
+
+/** The SQL expression for the stored layers JSON without the layers a reader did not ask for (all when it asked for none). */
+export function layersColumn(only?: readonly LayerName[]): string {
+  const drop = only ? LAYER_NAMES.filter((n) => !only.includes(n)) : []
+  return drop.length ? `json_remove(layers, ${drop.map((n) => `'$.${n}'`).join(', ')}) AS layers` : 'layers'
 }
 
 /** Link tables (replaced whole by saveLinks), each row keyed by its position so order round-trips. */

@@ -4,7 +4,7 @@ import type { Doc } from '../../doc/doc.js'
 import type { AddResult, Links, SearchHit, Store } from '../store.js'
 import { migrateSqlite } from './migrate.js'
 import type { ArticleRecord, Cell, DocTable, LinkTable } from './rows.js'
-import { ARTICLE_COLUMNS, DOC_TABLES, LINK_DELETE_ORDER, LINK_TABLES, SEARCH_FIELDS, SUMMARY_COLUMNS, bestSearchField, docRows, ftsQuery, linkRows, linksFromRows, toDoc, toSummary } from './rows.js'
+import { ARTICLE_COLUMNS, DOC_TABLES, LINK_DELETE_ORDER, LINK_TABLES, SEARCH_FIELDS, SUMMARY_COLUMNS, bestSearchField, docRows, ftsQuery, layersColumn, linkRows, linksFromRows, toDoc, toSummary } from './rows.js'
 
 /** Wait this long for another writer's lock before failing with SQLITE_BUSY (other CLI/API processes). */
 const BUSY_TIMEOUT_MS = 5000
@@ -86,13 +86,14 @@ export function openSqliteStore(file: string): SqliteStore {
       const r = stmt('SELECT id, text, meta, layers FROM articles WHERE id = ?').get(id) as Parameters<typeof toDoc>[0] | undefined
       return r ? toDoc(r) : null
     },
-    docs() {
+    docs(options = {}) {
       ensure()
-      // A separate statement (not the cache): iterate() holds its statement busy until the loop ends.
-      const it = db.prepare('SELECT id, text, meta, layers FROM articles ORDER BY seq').iterate() as IterableIterator<Parameters<typeof toDoc>[0]>
+      // A separate statement (not the cache): iterate() holds its statement busy until the loop ends. Layers not
+      // asked for are removed in SQL, so they are never parsed.
+      const it = db.prepare(`SELECT id, text, meta, ${layersColumn(options.layers)} FROM articles ORDER BY seq`).iterate() as IterableIterator<Parameters<typeof toDoc>[0]>
       return (async function* () {
         try {
-          for (const r of it) yield toDoc(r)
+          for (const r of it) yield toDoc(r, options.layers)
         } finally {
           it.return?.()
         }

@@ -1,4 +1,5 @@
 import type { Doc } from '../../doc/doc.js'
+import type { LayerName } from '../../doc/layers.js'
 import type { AddResult, ArticleSummary, Links, SearchHit, Store } from '../../store/store.js'
 
 // A tiny in-memory Store for tests of the read side (views, export, API, web). It follows the interface's
@@ -52,8 +53,9 @@ export function createMemoryStore(): Store {
     async getDoc(id) {
       return docs.get(id) ?? null
     },
-    async *docs() {
-      for (const d of docs.values()) yield d
+    async *docs(options = {}) {
+      const only = options.layers
+      for (const d of docs.values()) yield only ? { ...d, layers: Object.fromEntries(Object.entries(d.layers).filter(([k]) => only.includes(k as LayerName))) } : d
     },
     async listArticles() {
       return [...docs.values()].map((d) => summarize(d, added.get(d.id) ?? ''))
