@@ -79,14 +79,20 @@ export function buildTimeline(corpus: Corpus): (TimelineEntry & { readonly menti
       })
     }
   }
+  // only entries of one date fold together: each looks among the earlier entries of its date, in order
   const merged: Raw[] = []
+  const byDate = new Map<string, Raw[]>()
   for (const r of raws) {
-    const twin = merged.find((m) =>
-      m.entry.date !== null && m.entry.date === r.entry.date &&
+    const date = r.entry.date
+    const sameDate = date === null ? undefined : byDate.get(date)
+    const twin = sameDate?.find((m) =>
       !m.entry.sources.some((s) => s.article.id === r.entry.sources[0]!.article.id) &&
       (jaccard(m.actorIds, r.actorIds) >= ACTOR_OVERLAP || jaccard(m.words, r.words) >= TEXT_OVERLAP))
     if (!twin) {
       merged.push(r)
+      if (date === null) continue
+      if (sameDate) sameDate.push(r)
+      else byDate.set(date, [r])
       continue
     }
     for (const a of r.actorIds) twin.actorIds.add(a)
