@@ -214,7 +214,9 @@ export function runStoreContract(name: string, opts: ContractOptions): void {
           { type: 'bogus' as BlockType, start: 15, end: 40 },
         ],
       })
+      const version = await store.version()
       await assert.rejects(store.addDoc(bad))
+      assert.equal(await store.version(), version)
       assert.equal(await store.countArticles(), 1)
       assert.equal(await store.getDoc(bad.id), null)
       assert.deepEqual(await store.search('headline'), [])
@@ -222,6 +224,20 @@ export function runStoreContract(name: string, opts: ContractOptions): void {
       const fixed = withLayers(bad, { blocks: [{ type: 'headline', start: 0, end: 13 }, { type: 'body', start: 15, end: 40 }] })
       assert.deepEqual(await store.addDoc(fixed), { id: bad.id, duplicate: false })
       assert.equal(await store.countArticles(), 2)
+    })
+
+    it('version() grows with every write and only then: an article stored, links saved; not a duplicate or a read', async (store) => {
+      const v0 = await store.version()
+      await store.addDoc(SAMPLE_A)
+      const v1 = await store.version()
+      assert.ok(v1 > v0, `addDoc: ${v0} -> ${v1}`)
+      await store.addDoc(SAMPLE_A)
+      await store.getDoc(SAMPLE_A.id)
+      await store.listArticles()
+      for await (const d of store.docs()) assert.ok(d)
+      assert.equal(await store.version(), v1)
+      await store.saveLinks(await store.getLinks())
+      assert.ok((await store.version()) > v1)
     })
 
     it('migrate() is idempotent and keeps data', async (store) => {

@@ -87,6 +87,11 @@ export interface Store {
   /** Full-text search over titles and body/subhead/headline text, best first. */
   search(query: string, options?: { limit?: number; mark?: [string, string] }): Promise<SearchHit[]>
   saveLinks(links: Links): Promise<void>
+  /**
+   * A number that grows with every write (an article stored, links saved), by this process or another: a reader
+   * that keeps a view of the store compares it to know whether the view is stale.
+   */
+  version(): Promise<number>
   getLinks(): Promise<Links>
   close(): Promise<void>
 }

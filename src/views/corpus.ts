@@ -2,8 +2,9 @@ import type { Doc } from '../doc/doc.js'
 import type { ArticleSummary, GlobalEntity, Links, Store } from '../store/store.js'
 import { foldKey } from './fold.js'
 
-// Everything the views read, loaded once per call: the Docs, their summaries and the cross-article links,
-// with the indexes that turn (article, local index) pairs into global ids. Local entities that no
+// Everything the views read: the Docs, their summaries and the cross-article links, with the indexes that turn
+// (article, local index) pairs into global ids. Loaded once per store version (Store.version(): every write, by
+// any process, bumps it), so the API and web pages answer from memory until an article is added or links change. Local entities that no
 // GlobalEntity covers (links not computed yet, or an entity the linker left alone) get a singleton
 // identity with id "<article>:n<index>", so every speaker, actor and holder has a global id.
 
@@ -37,7 +38,23 @@ export interface Corpus {
 
 const SINGLETON_ID = (article: string, local: number) => `${article}:n${local}`
 
+/** The last corpus read from each store, with the store version it was read at. */
+const cache = new WeakMap<Store, { version: number; corpus: Promise<Corpus> }>()
+
 export async function loadCorpus(store: Store): Promise<Corpus> {
+  const version = await store.version()
+  const hit = cache.get(store)
+  if (hit && hit.version === version) return hit.corpus
+  const corpus = readCorpus(store)
+  cache.set(store, { version, corpus })
+  // a failed read is not kept: the next call tries again
+  corpus.catch(() => {
+    if (cache.get(store)?.corpus === corpus) cache.delete(store)
+  })
+  return corpus
+}
+
+async function readCorpus(store: Store): Promise<Corpus> {
   const articles = await store.listArticles()
   const docs = new Map<string, Doc>()
   for await (const d of store.docs()) docs.set(d.id, d)

@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict'
 import { before, describe, test } from 'node:test'
+import { createDoc } from '../doc/doc.js'
 import type { Store } from '../store/store.js'
+import { loadCorpus } from './corpus.js'
 import {
   articleList, articlePage, assessmentBoard, entityDossier, foldKey, listEntities, listQuotes, medianBand, storyList, storyPage, timeline,
 } from './index.js'
@@ -196,3 +198,18 @@ describe('bare Docs (no layers yet, no links)', () => {
     assert.deepEqual(page?.blocks.map((b) => [b.type, b.text]), [['body', 'Just some text.']])
   })
 })
+
+describe('the corpus cache', () => {
+  test('loadCorpus reads the store again only after a write', async () => {
+    const fx = await fixtureStore()
+    const first = await loadCorpus(fx)
+    assert.equal(await loadCorpus(fx), first, 'unchanged store: the same corpus')
+    await fx.addDoc(createDoc('A new article about Minsk.', { title: 'New' }))
+    const second = await loadCorpus(fx)
+    assert.notEqual(second, first)
+    assert.equal(second.docs.size, first.docs.size + 1)
+    await fx.saveLinks(second.links)
+    assert.notEqual(await loadCorpus(fx), second, 'links saved: read again')
+  })
+})
+

@@ -28,6 +28,9 @@ async function insertRows(client: pg.PoolClient, table: string, cols: readonly s
   }
 }
 
+/** Every write bumps the store's version in its own transaction (migration 0002). */
+const BUMP_VERSION = 'UPDATE store_version SET version = version + 1 WHERE id = 1'
+
 async function inTransaction<T>(pool: pg.Pool, fn: (c: pg.PoolClient) => Promise<T>): Promise<T> {
   const client = await pool.connect()
   try {
@@ -86,6 +89,7 @@ export function openPostgresStore(url: string, options: PostgresStoreOptions = {
           return { id: String(existing.rows[0]?.id), duplicate: true }
         }
         for (const table of Object.keys(DOC_TABLES) as DocTable[]) await insertRows(c, table, DOC_TABLES[table], rows.tables[table])
+        await c.query(BUMP_VERSION)
         return { id: doc.id, duplicate: false }
       })
     },
@@ -156,7 +160,12 @@ export function openPostgresStore(url: string, options: PostgresStoreOptions = {
       await inTransaction(pool, async (c) => {
         for (const t of LINK_DELETE_ORDER) await c.query(`DELETE FROM ${t}`)
         for (const t of Object.keys(LINK_TABLES) as LinkTable[]) await insertRows(c, t, LINK_TABLES[t], rows[t])
+        await c.query(BUMP_VERSION)
       })
+    },
+    async version() {
+      await ensure()
+      return Number((await one<{ version: string }>('SELECT version FROM store_version WHERE id = 1', []))?.version ?? 0)
     },
     async getLinks() {
       await ensure()

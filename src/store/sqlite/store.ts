@@ -16,6 +16,8 @@ const SNIPPET_TOKENS = 24
 const SEARCH_WEIGHTS = [3, 3, 2, 1]
 
 const q = (c: string): string => `"${c}"`
+/** Every write bumps the store's version in its own transaction (migration 0002). */
+const BUMP_VERSION = 'UPDATE store_version SET version = version + 1 WHERE id = 1'
 const insertSql = (table: string, cols: readonly string[]): string =>
   `INSERT INTO ${table} (${cols.map(q).join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`
 
@@ -60,6 +62,7 @@ export function openSqliteStore(file: string): SqliteStore {
       const ins = stmt(insertSql(table, DOC_TABLES[table]))
       for (const r of rows.tables[table]) ins.run(r)
     }
+    stmt(BUMP_VERSION).run()
     return { id: doc.id, duplicate: false }
   })
 
@@ -70,6 +73,7 @@ export function openSqliteStore(file: string): SqliteStore {
       const ins = stmt(insertSql(t, LINK_TABLES[t]))
       for (const r of rows[t]) ins.run(r as Cell[])
     }
+    stmt(BUMP_VERSION).run()
   })
 
   return {
@@ -134,6 +138,10 @@ export function openSqliteStore(file: string): SqliteStore {
     async saveLinks(links) {
       ensure()
       save.immediate(links)
+    },
+    async version() {
+      ensure()
+      return Number(stmt('SELECT version FROM store_version WHERE id = 1').pluck().get())
     },
     async getLinks() {
       ensure()

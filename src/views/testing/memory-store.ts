@@ -39,6 +39,7 @@ export function createMemoryStore(): Store {
   const hashes = new Set<string>()
   let links: Links = { entities: [], questions: [], stories: [] }
   let clock = 0
+  let version = 0
 
   return {
     async migrate() {},
@@ -48,6 +49,7 @@ export function createMemoryStore(): Store {
       hashes.add(hash)
       docs.set(doc.id, doc)
       added.set(doc.id, new Date(Date.UTC(2024, 0, 1, 0, 0, clock++)).toISOString())
+      version++
       return { id: doc.id, duplicate: false }
     },
     async getDoc(id) {
@@ -94,6 +96,10 @@ export function createMemoryStore(): Store {
     },
     async saveLinks(l) {
       links = l
+      version++
+    },
+    async version() {
+      return version
     },
     async getLinks() {
       return links
