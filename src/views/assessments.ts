@@ -2,7 +2,7 @@ import type { Band } from '../doc/layers.js'
 import type { Store } from '../store/store.js'
 import { bandRank, medianBand } from './bands.js'
 import type { ArticleRef, Corpus, EntityRef } from './corpus.js'
-import { loadCorpus, mentionsIn } from './corpus.js'
+import { loadCorpus, mentionsIn, perCorpus } from './corpus.js'
 import { foldKey } from './fold.js'
 import { quoteId } from './quotes.js'
 import { questionSummary } from '../link/questions.js'
@@ -55,7 +55,8 @@ export interface QuestionBoard {
 
 export const assessmentId = (article: string, index: number) => `${article}:a${index}`
 
-export function allAssessments(corpus: Corpus): AssessmentView[] {
+/** Every assessment as the views show it (built once per corpus). */
+export const allAssessments: (corpus: Corpus) => readonly AssessmentView[] = perCorpus((corpus) => {
   const questionOf = new Map<string, string>()
   const answerOf = new Map<string, Band>()
   const docs = [...corpus.docs.values()]
@@ -79,7 +80,7 @@ export function allAssessments(corpus: Corpus): AssessmentView[] {
     }
   }
   return out
-}
+})
 
 function board(id: string, text: string, items: readonly AssessmentView[]): QuestionBoard {
   const rows = new Map<string, AssessmentView[]>()

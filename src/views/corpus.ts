@@ -38,6 +38,19 @@ export interface Corpus {
 
 const SINGLETON_ID = (article: string, local: number) => `${article}:n${local}`
 
+/**
+ * A view's whole list (every quote, event, assessment as the views show them) built once per corpus: a corpus is
+ * immutable and kept while the store is unchanged, so later calls filter the same list. Callers must not mutate it.
+ */
+export function perCorpus<T>(build: (corpus: Corpus) => T): (corpus: Corpus) => T {
+  const built = new WeakMap<Corpus, T>()
+  return (corpus) => {
+    let v = built.get(corpus)
+    if (v === undefined) built.set(corpus, (v = build(corpus)))
+    return v
+  }
+}
+
 /** The last corpus read from each store, with the store version it was read at. */
 const cache = new WeakMap<Store, { version: number; corpus: Promise<Corpus> }>()
 

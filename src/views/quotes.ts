@@ -1,7 +1,7 @@
 import type { CueType, QuoteKind } from '../doc/layers.js'
 import type { Store } from '../store/store.js'
 import type { ArticleRef, Corpus, EntityRef } from './corpus.js'
-import { loadCorpus, mentionsIn, snippet } from './corpus.js'
+import { loadCorpus, mentionsIn, perCorpus, snippet } from './corpus.js'
 import { foldKey } from './fold.js'
 
 export interface QuoteView {
@@ -40,8 +40,8 @@ export interface QuoteQuery {
 
 export const quoteId = (article: string, index: number) => `${article}:q${index}`
 
-/** Every quote in the corpus, articles in store order, quotes in text order. */
-export function allQuotes(corpus: Corpus): QuoteView[] {
+/** Every quote in the corpus, articles in store order, quotes in text order (built once per corpus). */
+export const allQuotes: (corpus: Corpus) => readonly QuoteView[] = perCorpus((corpus) => {
   const out: QuoteView[] = []
   for (const doc of corpus.docs.values()) {
     for (const [i, q] of (doc.layers.quotes ?? []).entries()) {
@@ -65,7 +65,7 @@ export function allQuotes(corpus: Corpus): QuoteView[] {
     }
   }
   return out
-}
+})
 
 export function filterQuotes(corpus: Corpus, quotes: readonly QuoteView[], query: QuoteQuery): QuoteView[] {
   let out = [...quotes]

@@ -1,7 +1,7 @@
 import type { DatePrecision, EventStatus } from '../doc/layers.js'
 import type { Store } from '../store/store.js'
 import type { ArticleRef, Corpus, EntityRef } from './corpus.js'
-import { loadCorpus, mentionsIn } from './corpus.js'
+import { loadCorpus, mentionsIn, perCorpus } from './corpus.js'
 import { foldKey } from './fold.js'
 
 // Two events from different articles fold into one timeline entry when they carry the same date value and
@@ -55,8 +55,8 @@ interface Raw {
   words: Set<string>
 }
 
-/** All events in date order (undated last), duplicates folded. */
-export function buildTimeline(corpus: Corpus): (TimelineEntry & { readonly mentioned: readonly string[] })[] {
+/** All events in date order (undated last), duplicates folded (built once per corpus). */
+export const buildTimeline: (corpus: Corpus) => readonly (TimelineEntry & { readonly mentioned: readonly string[] })[] = perCorpus((corpus) => {
   const raws: Raw[] = []
   for (const doc of corpus.docs.values()) {
     const dates = doc.layers.dates ?? []
@@ -111,7 +111,7 @@ export function buildTimeline(corpus: Corpus): (TimelineEntry & { readonly menti
     return x < y ? -1 : x > y ? 1 : published(a.entry) < published(b.entry) ? -1 : published(a.entry) > published(b.entry) ? 1 : 0
   })
   return merged.map((m) => ({ ...m.entry, mentioned: [...m.mentioned] }))
-}
+})
 
 export function filterTimeline(corpus: Corpus, entries: ReturnType<typeof buildTimeline>, about?: string): TimelineEntry[] {
   let out = entries

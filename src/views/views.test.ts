@@ -3,6 +3,7 @@ import { before, describe, test } from 'node:test'
 import { createDoc } from '../doc/doc.js'
 import type { Store } from '../store/store.js'
 import { loadCorpus } from './corpus.js'
+import { allQuotes } from './quotes.js'
 import {
   articleList, articlePage, assessmentBoard, entityDossier, foldKey, listEntities, listQuotes, medianBand, storyList, storyPage, timeline,
 } from './index.js'
@@ -210,6 +211,11 @@ describe('the corpus cache', () => {
     assert.equal(second.docs.size, first.docs.size + 1)
     await fx.saveLinks(second.links)
     assert.notEqual(await loadCorpus(fx), second, 'links saved: read again')
+  })
+  test('the whole lists of a corpus are built once and filtered per query', async () => {
+    const c = await loadCorpus(await fixtureStore())
+    assert.equal(allQuotes(c), allQuotes(c))
+    assert.ok(allQuotes(c).length > 0)
   })
 })
 
