@@ -4,9 +4,9 @@ import { foldKey } from './fold.js'
 
 // Everything the views read: the Docs, their summaries and the cross-article links, with the indexes that turn
 // (article, local index) pairs into global ids. Loaded once per store version (Store.version(): every write, by
-// any process, bumps it), so the API and web pages answer from memory until an article is added or links change. Local entities that no
-// GlobalEntity covers (links not computed yet, or an entity the linker left alone) get a singleton
-// identity with id "<article>:n<index>", so every speaker, actor and holder has a global id.
+// any process, bumps it), so the API and web pages answer from memory until an article is added or links
+// change. Local entities that no GlobalEntity covers (links not computed yet, or an entity the linker left
+// alone) get a singleton identity with id "<article>:n<index>", so every speaker, actor and holder has a global id.
 
 export interface ArticleRef {
   readonly id: string
