@@ -47,6 +47,23 @@ export interface AddSummary {
   readonly failed: AddItemResult[]
 }
 
+export interface ReprocessOptions {
+  readonly context?: StageContext
+  /** Called after each stored article. */
+  readonly onItem?: (item: ReprocessItemResult) => void
+  /** Recompute cross-article links afterwards (default true). */
+  readonly relink?: boolean
+}
+
+export type ReprocessItemResult =
+  | { readonly status: 'reprocessed'; readonly id: string }
+  | { readonly status: 'failed'; readonly id: string; readonly reason: string }
+
+export interface ReprocessSummary {
+  readonly reprocessed: string[]
+  readonly failed: { readonly id: string; readonly reason: string }[]
+}
+
 export interface Engine {
   readonly store: Store
   readonly pipeline: Pipeline
@@ -54,6 +71,12 @@ export interface Engine {
   analyze(article: IngestedArticle, context?: StageContext): Doc
   /** Ingests inputs (paths, folders, URLs, feeds, '-') and stores each article; a bad input is reported and skipped. */
   add(inputs: readonly string[], options?: AddOptions): Promise<AddSummary>
+  /**
+   * Runs the pipeline again over every stored article, keeping its text, metadata and blocks (what ingestion read
+   * from the source), and replaces its annotations one article per transaction: stored articles get what a newer
+   * engine finds. An article that fails is reported and keeps its old annotations.
+   */
+  reprocess(options?: ReprocessOptions): Promise<ReprocessSummary>
   relink(): Promise<Links>
   close(): Promise<void>
 }
@@ -108,11 +131,34 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
     return summary
   }
 
+  async function reprocess(opts: ReprocessOptions = {}): Promise<ReprocessSummary> {
+    const summary: { reprocessed: string[]; failed: { id: string; reason: string }[] } = { reprocessed: [], failed: [] }
+    // ids first: the store is written while they are worked through (a read cursor would hold the connection)
+    for (const { id } of await store.listArticles()) {
+      const stored = await store.getDoc(id)
+      if (!stored) continue
+      try {
+        let doc = createDoc(stored.text, stored.meta, stored.id)
+        if (stored.layers.blocks && stored.layers.blocks.length > 0) doc = withLayers(doc, { blocks: stored.layers.blocks })
+        await store.replaceDoc(forStorage(pipeline.run(doc, opts.context)))
+        summary.reprocessed.push(id)
+        opts.onItem?.({ status: 'reprocessed', id })
+      } catch (err) {
+        const reason = err instanceof Error ? err.message : String(err)
+        summary.failed.push({ id, reason })
+        opts.onItem?.({ status: 'failed', id, reason })
+      }
+    }
+    if ((opts.relink ?? true) && summary.reprocessed.length > 0) await relink(store)
+    return summary
+  }
+
   return {
     store,
     pipeline,
     analyze,
     add,
+    reprocess,
     relink: () => relink(store),
     close: () => store.close(),
   }

@@ -65,6 +65,16 @@ test('usage errors exit 2 and name the problem; unknown ids exit 1', () => {
   assert.match(cue.stderr, /--cue-type is one of speech, belief/)
 })
 
+test('reprocess runs the pipeline again over the stored articles and keeps what a reader sees the same', { skip: !haveSeeds && 'no ../shared/seeds' }, () => {
+  const before = JSON.parse(dossier('quotes', '--db', db, '--json').stdout) as unknown[]
+  const r = dossier('reprocess', '--db', db, '--json')
+  assert.equal(r.code, 0, r.stderr)
+  const s = JSON.parse(r.stdout) as { reprocessed: string[]; failed: unknown[] }
+  assert.equal(s.reprocessed.length, 2)
+  assert.deepEqual(s.failed, [])
+  assert.deepEqual(JSON.parse(dossier('quotes', '--db', db, '--json').stdout), before, 'the same engine finds the same quotes')
+})
+
 test('quotes --cue-type keeps the quotes whose cue reports that: words said, beliefs', { skip: !haveSeeds && 'no ../shared/seeds' }, () => {
   const all = JSON.parse(dossier('quotes', '--db', db, '--json').stdout) as { cueType: string | null }[]
   for (const type of ['speech', 'belief']) {

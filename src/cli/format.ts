@@ -1,5 +1,5 @@
 // Plain-text renderings of the views for the terminal. `--json` prints the views themselves instead.
-import type { AddSummary } from '../index.js'
+import type { AddSummary, ReprocessSummary } from '../index.js'
 import type { ArticleSummary, SearchHit } from '../store/store.js'
 import type { ArticlePage, EntityDossier, EntitySummary, QuestionBoard, QuoteView, StorySummary, TimelineEntry } from '../views/index.js'
 
@@ -23,6 +23,12 @@ export function addSummary(s: AddSummary): string {
   for (const r of s.duplicates) if (r.status === 'duplicate') out.push(`duplicate  ${r.id}  ${clip(r.input, 70)} (already stored; nothing written)`)
   for (const r of s.failed) if (r.status === 'failed') out.push(`failed     ${r.input}: ${r.reason}`)
   out.push(`${s.added.length} added, ${s.duplicates.length} duplicates, ${s.failed.length} failed`)
+  return lines(out)
+}
+
+export function reprocessSummary(s: ReprocessSummary): string {
+  const out = s.failed.map((f) => `failed     ${f.id}: ${f.reason} (its earlier annotations stay)`)
+  out.push(`${s.reprocessed.length} reprocessed, ${s.failed.length} failed`)
   return lines(out)
 }
 

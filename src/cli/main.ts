@@ -70,6 +70,21 @@ const commands: Record<string, Command> = {
       }
     },
   },
+  reprocess: {
+    summary: 'run the pipeline again over every stored article (after an upgrade): same text, metadata and blocks, new annotations; then relink',
+    usage: 'dossier reprocess [--db FILE] [--json]',
+    options: {},
+    async run(p) {
+      const engine = await createEngine({ store: str(p, 'db') ?? process.env['DOSSIER_DB'] ?? DEFAULT_DB })
+      try {
+        const summary = await engine.reprocess()
+        emit(p, summary, () => out.reprocessSummary(summary))
+        return summary.failed.length > 0 ? 1 : 0
+      } finally {
+        await engine.close()
+      }
+    },
+  },
   articles: {
     summary: 'list stored articles',
     usage: 'dossier articles [--db FILE] [--json]',

@@ -240,6 +240,31 @@ export function runStoreContract(name: string, opts: ContractOptions): void {
       assert.ok((await store.version()) > v1)
     })
 
+    it('replaceDoc swaps an article\'s annotations in place: same order, same added time, new layers and rows', async (store) => {
+      await store.addDoc(SAMPLE_A)
+      await store.addDoc(SAMPLE_B)
+      const before = await store.getArticle(SAMPLE_A.id)
+      const version = await store.version()
+      const renamed = withLayers(SAMPLE_A, { quotes: [], entities: SAMPLE_A.layers.entities!.map((e) => ({ ...e, name: 'A. Lukashenko' })) })
+      await store.replaceDoc(renamed)
+      assert.deepEqual(await store.getDoc(SAMPLE_A.id), renamed)
+      assert.deepEqual((await store.listArticles()).map((a) => a.id), [SAMPLE_A.id, SAMPLE_B.id])
+      assert.equal((await store.getArticle(SAMPLE_A.id))?.addedAt, before?.addedAt)
+      assert.ok((await store.version()) > version)
+      // its search rows were rewritten too: still found once
+      assert.deepEqual((await store.search('Lukashenko')).filter((h) => h.article.id === SAMPLE_A.id).length, 1)
+    })
+
+    it('replaceDoc of an unknown article or with a refused block changes nothing', async (store) => {
+      await store.addDoc(SAMPLE_A)
+      const version = await store.version()
+      await assert.rejects(store.replaceDoc(SAMPLE_B), /no stored article/)
+      const bad = withLayers(SAMPLE_A, { blocks: [{ type: 'bogus' as BlockType, start: 0, end: 5 }] })
+      await assert.rejects(store.replaceDoc(bad))
+      assert.deepEqual(await store.getDoc(SAMPLE_A.id), SAMPLE_A)
+      assert.equal(await store.version(), version)
+    })
+
     it('migrate() is idempotent and keeps data', async (store) => {
       await store.addDoc(SAMPLE_A)
       await store.migrate()

@@ -76,6 +76,11 @@ export interface Store {
   addDoc(doc: Doc): Promise<AddResult>
   getDoc(id: string): Promise<Doc | null>
   /**
+   * Replaces a stored article's annotations with those of `doc` (same id) in one transaction, keeping its place in
+   * insertion order and its added-at time: re-running a newer pipeline over stored articles. Throws for an unknown id.
+   */
+  replaceDoc(doc: Doc): Promise<void>
+  /**
    * Every stored Doc, in insertion order, without holding them all in memory. `layers`: only these layers, the
    * others left out (and not parsed where the store can help it): a reader that keeps every Doc, like linking,
    * holds half the memory.

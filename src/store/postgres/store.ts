@@ -93,6 +93,19 @@ export function openPostgresStore(url: string, options: PostgresStoreOptions = {
         return { id: doc.id, duplicate: false }
       })
     },
+    async replaceDoc(doc: Doc) {
+      await ensure()
+      await inTransaction(pool, async (c) => {
+        const found = await c.query('SELECT added_at FROM articles WHERE id = $1 FOR UPDATE', [doc.id])
+        if (found.rowCount === 0) throw new Error(`no stored article "${doc.id}" to replace`)
+        const rows = docRows(doc, String(found.rows[0]!.added_at))
+        for (const table of Object.keys(DOC_TABLES) as DocTable[]) await c.query(`DELETE FROM ${table} WHERE article = $1`, [doc.id])
+        const cols = ARTICLE_COLUMNS.slice(1)
+        await c.query(`UPDATE articles SET ${cols.map((col, i) => `${q(col)} = $${i + 1}`).join(', ')} WHERE id = $${cols.length + 1}`, [...rows.article.slice(1), doc.id])
+        for (const table of Object.keys(DOC_TABLES) as DocTable[]) await insertRows(c, table, DOC_TABLES[table], rows.tables[table])
+        await c.query(BUMP_VERSION)
+      })
+    },
     async getDoc(id) {
       await ensure()
       const r = await one<Parameters<typeof toDoc>[0]>('SELECT id, text, meta, layers FROM articles WHERE id = $1', [id])

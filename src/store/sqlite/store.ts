@@ -66,6 +66,20 @@ export function openSqliteStore(file: string): SqliteStore {
     return { id: doc.id, duplicate: false }
   })
 
+  const replace = db.transaction((doc: Doc): void => {
+    const addedAt = stmt('SELECT added_at FROM articles WHERE id = ?').pluck().get(doc.id) as string | undefined
+    if (addedAt === undefined) throw new Error(`no stored article "${doc.id}" to replace`)
+    const rows = docRows(doc, addedAt)
+    for (const table of Object.keys(DOC_TABLES) as DocTable[]) stmt(`DELETE FROM ${table} WHERE article = ?`).run(doc.id)
+    const cols = ARTICLE_COLUMNS.slice(1)
+    stmt(`UPDATE articles SET ${cols.map((c) => `${q(c)} = ?`).join(', ')} WHERE id = ?`).run(...rows.article.slice(1), doc.id)
+    for (const table of Object.keys(DOC_TABLES) as DocTable[]) {
+      const ins = stmt(insertSql(table, DOC_TABLES[table]))
+      for (const r of rows.tables[table]) ins.run(r)
+    }
+    stmt(BUMP_VERSION).run()
+  })
+
   const save = db.transaction((links: Links) => {
     for (const t of LINK_DELETE_ORDER) stmt(`DELETE FROM ${t}`).run()
     const rows = linkRows(links)
@@ -84,6 +98,10 @@ export function openSqliteStore(file: string): SqliteStore {
     async addDoc(doc) {
       ensure()
       return add.immediate(doc)
+    },
+    async replaceDoc(doc) {
+      ensure()
+      replace.immediate(doc)
     },
     async getDoc(id) {
       ensure()

@@ -52,6 +52,11 @@ export function createMemoryStore(): Store {
       version++
       return { id: doc.id, duplicate: false }
     },
+    async replaceDoc(doc) {
+      if (!docs.has(doc.id)) throw new Error(`no stored article "${doc.id}" to replace`)
+      docs.set(doc.id, doc)
+      version++
+    },
     async getDoc(id) {
       return docs.get(id) ?? null
     },
