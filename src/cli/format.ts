@@ -26,6 +26,11 @@ export function addSummary(s: AddSummary): string {
   return lines(out)
 }
 
+export function linkCounts(c: { entities: number; questions: number; stories: number }): string {
+  const n = (k: number, one: string, many: string) => `${k} ${k === 1 ? one : many}`
+  return `${n(c.entities, 'linked entity', 'linked entities')}, ${n(c.questions, 'question', 'questions')}, ${n(c.stories, 'story', 'stories')}\n`
+}
+
 export function reprocessSummary(s: ReprocessSummary): string {
   const out = s.failed.map((f) => `failed     ${f.id}: ${f.reason} (its earlier annotations stay)`)
   out.push(`${s.reprocessed.length} reprocessed, ${s.failed.length} failed`)

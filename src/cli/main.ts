@@ -37,7 +37,7 @@ function emit(p: Parsed, data: unknown, text: () => string): void {
 const commands: Record<string, Command> = {
   add: {
     summary: 'ingest files, folders, URLs, feeds or - (stdin) into the store',
-    usage: 'dossier add <paths|urls|->... [--published DATE] [--outlet NAME] [--title T] [--author A] [--language L] [--db FILE] [--json]',
+    usage: 'dossier add <paths|urls|->... [--published DATE] [--outlet NAME] [--title T] [--author A] [--language L] [--no-relink] [--db FILE] [--json]',
     options: {
       published: { type: 'string' },
       outlet: { type: 'string' },
@@ -47,6 +47,8 @@ const commands: Record<string, Command> = {
       url: { type: 'string' },
       'max-bytes': { type: 'string' },
       'no-progress': { type: 'boolean', default: false },
+      // many small adds in a row (a shell loop): link once at the end with `dossier relink`
+      'no-relink': { type: 'boolean', default: false },
     },
     async run(p) {
       if (p.positionals.length === 0) throw new UsageError('add needs at least one path, URL or -')
@@ -61,10 +63,27 @@ const commands: Record<string, Command> = {
           overrides,
           ingest: maxBytes === undefined ? {} : { maxBytes },
           onItem: (r: AddItemResult) => progress.tick(r),
+          relink: !bool(p, 'no-relink'),
         })
         progress.done()
         emit(p, summary, () => out.addSummary(summary))
         return summary.failed.length > 0 ? 1 : 0
+      } finally {
+        await engine.close()
+      }
+    },
+  },
+  relink: {
+    summary: 'recompute the cross-article links (identities, questions, stories) over every stored article',
+    usage: 'dossier relink [--db FILE] [--json]',
+    options: {},
+    async run(p) {
+      const engine = await createEngine({ store: str(p, 'db') ?? process.env['DOSSIER_DB'] ?? DEFAULT_DB })
+      try {
+        const links = await engine.relink()
+        const counts = { entities: links.entities.length, questions: links.questions.length, stories: links.stories.length }
+        emit(p, counts, () => out.linkCounts(counts))
+        return 0
       } finally {
         await engine.close()
       }
