@@ -1,6 +1,6 @@
 // `dossier`: a thin command line over the library (src/index.ts) and the views (src/views).
 // Exit codes: 0 all good, 1 some inputs failed (or nothing found), 2 usage error.
-import { createEngine, type AddItemResult } from '../index.js'
+import { createEngine, type AddItemResult, type Engine } from '../index.js'
 import { bool, int, isoDate, parse, str, UsageError, type Options, type Parsed } from './args.js'
 import { printBrief, runDemo } from './demo.js'
 import * as out from './format.js'
@@ -21,12 +21,24 @@ interface Command {
 const DEFAULT_DB = 'dossier.db'
 const ENTITY_TYPES = ['PER', 'ORG', 'LOC', 'MISC']
 
+/** The store a command uses: --db, else $DOSSIER_DB, else ./dossier.db. */
+const storeSpec = (p: Parsed): string => str(p, 'db') ?? process.env['DOSSIER_DB'] ?? DEFAULT_DB
+
 async function withStore<T>(p: Parsed, fn: (store: Store) => Promise<T>): Promise<T> {
-  const store = await openStore(str(p, 'db') ?? process.env['DOSSIER_DB'] ?? DEFAULT_DB)
+  const store = await openStore(storeSpec(p))
   try {
     return await fn(store)
   } finally {
     await store.close()
+  }
+}
+
+async function withEngine<T>(p: Parsed, fn: (engine: Engine) => Promise<T>): Promise<T> {
+  const engine = await createEngine({ store: storeSpec(p) })
+  try {
+    return await fn(engine)
+  } finally {
+    await engine.close()
   }
 }
 
@@ -56,9 +68,8 @@ const commands: Record<string, Command> = {
         Object.entries({ published: isoDate(p, 'published'), outlet: str(p, 'outlet'), title: str(p, 'title'), author: str(p, 'author'), language: str(p, 'language'), url: str(p, 'url') }).filter(([, v]) => v !== undefined),
       )
       const maxBytes = int(p, 'max-bytes')
-      const engine = await createEngine({ store: str(p, 'db') ?? process.env['DOSSIER_DB'] ?? DEFAULT_DB })
       const progress = new ProgressLine(!bool(p, 'json') && !bool(p, 'no-progress'))
-      try {
+      return withEngine(p, async (engine) => {
         const summary = await engine.add(p.positionals, {
           overrides,
           ingest: maxBytes === undefined ? {} : { maxBytes },
@@ -68,41 +79,29 @@ const commands: Record<string, Command> = {
         progress.done()
         emit(p, summary, () => out.addSummary(summary))
         return summary.failed.length > 0 ? 1 : 0
-      } finally {
-        await engine.close()
-      }
+      })
     },
   },
   relink: {
     summary: 'recompute the cross-article links (identities, questions, stories) over every stored article',
     usage: 'dossier relink [--db FILE] [--json]',
     options: {},
-    async run(p) {
-      const engine = await createEngine({ store: str(p, 'db') ?? process.env['DOSSIER_DB'] ?? DEFAULT_DB })
-      try {
-        const links = await engine.relink()
-        const counts = { entities: links.entities.length, questions: links.questions.length, stories: links.stories.length }
-        emit(p, counts, () => out.linkCounts(counts))
-        return 0
-      } finally {
-        await engine.close()
-      }
-    },
+    run: (p) => withEngine(p, async (engine) => {
+      const links = await engine.relink()
+      const counts = { entities: links.entities.length, questions: links.questions.length, stories: links.stories.length }
+      emit(p, counts, () => out.linkCounts(counts))
+      return 0
+    }),
   },
   reprocess: {
     summary: 'run the pipeline again over every stored article (after an upgrade): same text, metadata and blocks, new annotations; then relink',
     usage: 'dossier reprocess [--db FILE] [--json]',
     options: {},
-    async run(p) {
-      const engine = await createEngine({ store: str(p, 'db') ?? process.env['DOSSIER_DB'] ?? DEFAULT_DB })
-      try {
-        const summary = await engine.reprocess()
-        emit(p, summary, () => out.reprocessSummary(summary))
-        return summary.failed.length > 0 ? 1 : 0
-      } finally {
-        await engine.close()
-      }
-    },
+    run: (p) => withEngine(p, async (engine) => {
+      const summary = await engine.reprocess()
+      emit(p, summary, () => out.reprocessSummary(summary))
+      return summary.failed.length > 0 ? 1 : 0
+    }),
   },
   articles: {
     summary: 'list stored articles',
@@ -229,7 +228,7 @@ const commands: Record<string, Command> = {
     usage: 'dossier serve [--port 8080] [--host 127.0.0.1] [--db FILE]',
     options: { port: { type: 'string' }, host: { type: 'string' } },
     async run(p) {
-      const store = await openStore(str(p, 'db') ?? process.env['DOSSIER_DB'] ?? DEFAULT_DB)
+      const store = await openStore(storeSpec(p))
       const { startServer } = await import('../web/server.js')
       const server = await startServer(store, { port: int(p, 'port') ?? 8080, host: str(p, 'host') ?? '127.0.0.1' })
       process.stdout.write(`Dossier on ${server.url} (Ctrl-C to stop)\n`)
