@@ -188,7 +188,6 @@ interface Draft {
   cue?: { start: number; end: number; text: string; lemma: string; tense?: Tense; type?: CueType }
   ref?: SpeakerRef
   medium?: { start: number; end: number }
-  cueType?: CueType
   /** Quoted spans of one multi-paragraph quote get one attribution. */
   group?: number
   entity?: number | null
@@ -579,7 +578,7 @@ class Attribution {
               const q = this.askedQuestion(words, c.to, sentenceEnd)
               if (q && !directSpans.some((d) => d.start <= q.start + 5 && d.end >= q.end - 1)) {
                 this.usedCues.add(cw.start)
-                found.push({ kind: 'indirect', start: q.start, end: q.end, block: bi, cue: this.cueSpan(words, c), cueType: c.form.type, ...(q.ref ? { ref: q.ref } : {}) })
+                found.push({ kind: 'indirect', start: q.start, end: q.end, block: bi, cue: this.cueSpan(words, c), ...(q.ref ? { ref: q.ref } : {}) })
               }
               continue
             }
@@ -655,7 +654,7 @@ class Attribution {
           // content that is exactly a direct quote already attributed: nothing new
           if (directSpans.some((d) => d.start <= cStart + 5 && d.end >= cEnd - 1)) continue
           this.usedCues.add(cw.start)
-          found.push({ kind: 'indirect', start: cStart, end: cEnd, block: bi, cue: this.cueSpan(words, c), cueType: c.form.type, ref, ...(medium ? { medium } : {}) })
+          found.push({ kind: 'indirect', start: cStart, end: cEnd, block: bi, cue: this.cueSpan(words, c), ref, ...(medium ? { medium } : {}) })
         }
         // a later attribution's speaker inside an earlier one's content ends that content ('..., he stressed that ...')
         for (const a of found) {
@@ -669,7 +668,7 @@ class Attribution {
             }
           }
         }
-        drafts.push(...found.filter((d) => this.scan(d.start, d.end).filter((w) => w.lower !== 'that').length >= (d.cueType === 'act' ? 1 : MIN_CONTENT_WORDS)))
+        drafts.push(...found.filter((d) => this.scan(d.start, d.end).filter((w) => w.lower !== 'that').length >= (d.cue?.type === 'act' ? 1 : MIN_CONTENT_WORDS)))
       }
     }
   }
@@ -1349,7 +1348,7 @@ class Attribution {
     }
     while (end > start && /[\s,]/.test(this.text[end - 1]!)) end--
     const c = cueAt(words, v)
-    return { kind: 'mixed', start, end, block: this.blockAt(start), cue: { start: verb.start, end: verb.end, text: verb.text, lemma: c?.form.lemma ?? verb.lower, ...(c?.tense ? { tense: c.tense } : {}), ...(c ? { type: c.form.type } : {}) }, ...(c ? { cueType: c.form.type } : {}), ref: subj.ref }
+    return { kind: 'mixed', start, end, block: this.blockAt(start), cue: { start: verb.start, end: verb.end, text: verb.text, lemma: c?.form.lemma ?? verb.lower, ...(c?.tense ? { tense: c.tense } : {}), ...(c ? { type: c.form.type } : {}) }, ref: subj.ref }
   }
 
   // body quotes first: a quoted headline takes its speaker from the body quote that repeats it

@@ -134,7 +134,8 @@ function wordInfo(text: string): WordInfo {
   wordCache.set(text, v)
   return v
 }
-const CUE_TYPES = ['speech', 'belief', 'finding', 'directive', 'act', 'source', 'noun'] as const
+/** Cue types as feature values (1 + index): the trained model's encoding, so its own list, never reordered (doc/layers.ts' CUE_TYPES may grow or reorder freely). */
+const CUE_TYPES: readonly CueType[] = ['speech', 'belief', 'finding', 'directive', 'act', 'source', 'noun']
 const NONE = 0
 const NER_TYPES = ['PER', 'ORG', 'LOC', 'MISC']
 /**

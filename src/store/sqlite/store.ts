@@ -115,7 +115,7 @@ export function openSqliteStore(file: string): SqliteStore {
       const it = db.prepare(`SELECT id, text, meta, ${layersColumn(options.layers)} FROM articles ORDER BY seq`).iterate() as IterableIterator<Parameters<typeof toDoc>[0]>
       return (async function* () {
         try {
-          for (const r of it) yield toDoc(r, options.layers)
+          for (const r of it) yield toDoc(r)
         } finally {
           it.return?.()
         }
